@@ -1,0 +1,39 @@
+# Curso de Transfer Learning: órdenes para construir el libro y pasar las pruebas.
+#   make libro   crea .venv si falta, instala requirements.txt y construye el libro HTML
+#   make test    todo lo que comprueba la integración continua
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALADO := $(VENV)/.instalado
+JB_OPCIONES := -W -n --keep-going
+PRUEBA := _build/prueba
+
+.PHONY: libro test entorno pruebas libro-limpio corregir bench limpiar
+
+entorno: $(INSTALADO)
+
+$(INSTALADO): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Hace falta Python 3.11 o posterior.")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip check
+	touch $(INSTALADO)
+
+libro: $(INSTALADO)
+	$(BIN)/jupyter-book build . $(JB_OPCIONES)
+	@echo "Libro listo: abre file://$(CURDIR)/_build/html/index.html"
+
+# Construye el libro desde una caché de ejecución vacía (como en CI).
+libro-limpio: $(INSTALADO)
+	rm -rf $(PRUEBA)
+	$(BIN)/jupyter-book build . --path-output $(PRUEBA) $(JB_OPCIONES)
+
+test: libro-limpio
+	LIBRO_HTML=$(PRUEBA)/_build/html $(BIN)/python -m pytest
+
+corregir: $(INSTALADO)
+	$(BIN)/python -m transferencia corregir
+
+limpiar:
+	rm -rf _build salidas

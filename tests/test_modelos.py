@@ -1,0 +1,95 @@
+"""El resolvedor de modelos cae al respaldo local deprisa y sin colgarse."""
+
+import socket
+import threading
+import time
+
+import pytest
+
+from transferencia import modelos
+
+NOMBRE = "distilbert/distilbert-base-uncased"
+
+
+@pytest.fixture
+def sin_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(modelos, "_en_cache", lambda nombre: False)
+    monkeypatch.delenv(modelos.VARIABLE, raising=False)
+
+
+def test_red_rechazada_cae_al_respaldo(monkeypatch, sin_cache):
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # puerto cerrado
+    inicio = time.monotonic()
+    elegido = modelos.resolver_modelo_base(NOMBRE)
+    assert time.monotonic() - inicio < 3
+    assert elegido.es_respaldo and elegido.origen == "respaldo"
+    assert elegido.solicitado == NOMBRE
+    assert "no responde" in elegido.motivo
+
+
+def test_servidor_mudo_no_bloquea_mas_de_3_segundos(monkeypatch, sin_cache):
+    """Un servidor que acepta la conexión pero nunca contesta."""
+    servidor = socket.socket()
+    servidor.bind(("127.0.0.1", 0))
+    servidor.listen()
+    conexiones = []
+    hilo = threading.Thread(target=lambda: conexiones.append(servidor.accept()), daemon=True)
+    hilo.start()
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{servidor.getsockname()[1]}")
+    try:
+        inicio = time.monotonic()
+        elegido = modelos.resolver_modelo_base(NOMBRE)
+        assert time.monotonic() - inicio < 3
+        assert elegido.es_respaldo
+    finally:
+        servidor.close()
+
+
+def test_respaldo_se_carga_y_clasifica(monkeypatch, sin_cache):
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
+    elegido = modelos.resolver_modelo_base(NOMBRE)
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    tokenizador = AutoTokenizer.from_pretrained(elegido.ruta)
+    modelo = AutoModelForSequenceClassification.from_pretrained(elegido.ruta, num_labels=2)
+    with torch.no_grad():
+        salida = modelo(**tokenizador(["I like soup"], return_tensors="pt"))
+    assert salida.logits.shape == (1, 2)
+    import os
+
+    assert os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_forzar_local_sin_consultar_la_red(monkeypatch, sin_cache):
+    monkeypatch.setenv(modelos.VARIABLE, "local")
+    monkeypatch.setattr(modelos, "hub_accesible", lambda *a: pytest.fail("no debía consultar la red"))
+    assert modelos.resolver_modelo_base(NOMBRE).es_respaldo
+
+
+def test_forzar_hub_sin_conexion_da_error_claro(monkeypatch, sin_cache):
+    monkeypatch.setenv(modelos.VARIABLE, "hub")
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
+    with pytest.raises(modelos.ErrorModelo, match="exige"):
+        modelos.resolver_modelo_base(NOMBRE)
+
+
+def test_valor_no_valido(monkeypatch):
+    monkeypatch.setenv(modelos.VARIABLE, "quizas")
+    with pytest.raises(modelos.ErrorModelo, match="no es válido"):
+        modelos.resolver_modelo_base(NOMBRE)
+
+
+def test_hub_accesible_usa_el_modelo_del_hub(monkeypatch, sin_cache):
+    monkeypatch.setattr(modelos, "hub_accesible", lambda *a: True)
+    elegido = modelos.resolver_modelo_base(NOMBRE)
+    assert (elegido.origen, elegido.ruta, elegido.es_respaldo) == ("hub", NOMBRE, False)
+
+
+def test_en_cache_sin_conexion(monkeypatch):
+    monkeypatch.delenv(modelos.VARIABLE, raising=False)
+    monkeypatch.setattr(modelos, "hub_accesible", lambda *a: False)
+    monkeypatch.setattr(modelos, "_en_cache", lambda nombre: True)
+    elegido = modelos.resolver_modelo_base(NOMBRE)
+    assert elegido.origen == "cache" and elegido.ruta == NOMBRE

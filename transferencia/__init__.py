@@ -1,0 +1,13 @@
+"""Paquete compartido del *Curso de Transfer Learning*.
+
+Reúne lo que usan a la vez los capítulos, la línea de órdenes, los ejercicios
+y las pruebas:
+
+- :mod:`transferencia.rutas`: carpetas del repositorio (datos, imágenes, salidas).
+- :mod:`transferencia.datos`: lectura y validación de CSV ``text,label``.
+- :mod:`transferencia.modelos`: elección del modelo base (Hub o respaldo local).
+- :mod:`transferencia.metricas`: métricas sin conexión (scikit-learn).
+- :mod:`transferencia.semillas`: reproducibilidad.
+"""
+
+__version__ = "0.1.0"

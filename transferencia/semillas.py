@@ -1,0 +1,26 @@
+"""Reproducibilidad: una sola función para fijar todas las semillas."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import numpy as np
+
+
+def fijar_semilla(semilla: int = 42) -> int:
+    """Fija la semilla de Python, NumPy y PyTorch (si está instalado).
+
+    También pide a PyTorch algoritmos deterministas cuando es posible, para que
+    dos ejecuciones den las mismas cifras. Devuelve la semilla usada.
+    """
+    random.seed(semilla)
+    os.environ["PYTHONHASHSEED"] = str(semilla)
+    np.random.seed(semilla)
+    try:
+        import torch
+    except ImportError:  # pragma: no cover - el curso siempre instala torch
+        return semilla
+    torch.manual_seed(semilla)
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    return semilla
