@@ -168,7 +168,7 @@ def test_orden_completa_del_issue(tmp_path):
     salida = tmp_path / "m"
     entrenar = subprocess.run([sys.executable, "-m", "transferencia", "entrenar", "--datos", COMIDA,
                                "--salida", str(salida), "--sin-progreso"],
-                              capture_output=True, text=True, timeout=300)
+                              capture_output=True, text=True, timeout=1200)
     assert entrenar.returncode == 0, entrenar.stderr
     assert "Modelo base:" in entrenar.stdout
     evaluar = subprocess.run([sys.executable, "-m", "transferencia", "evaluar", "--modelo",

@@ -1,0 +1,127 @@
+"""Validación de los ejercicios en los dos sentidos y robustez del corrector."""
+
+import ast
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from transferencia import corrector, rutas
+
+EJERCICIOS = corrector.descubrir()
+
+
+def copiar_con_soluciones(destino):
+    """Copia los archivos del alumno y pone encima las soluciones de referencia."""
+    for e in EJERCICIOS:
+        carpeta = destino / e.capitulo / e.nombre
+        carpeta.mkdir(parents=True)
+        shutil.copy(e.solucion, carpeta / "ejercicio.py")
+    return destino
+
+
+def huella_arbol(carpeta):
+    return {str(p.relative_to(carpeta)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(carpeta.rglob("*")) if p.is_file()}
+
+
+def test_hay_al_menos_25_ejercicios():
+    assert len(EJERCICIOS) >= 25, f"solo hay {len(EJERCICIOS)} ejercicios"
+
+
+@pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
+def test_estructura(e):
+    stub = (e.carpeta / "ejercicio.py").read_text(encoding="utf-8")
+    arbol = ast.parse(stub)
+    assert ast.get_docstring(arbol), f"{e.id}: el enunciado (docstring) falta"
+    assert "NotImplementedError" in stub or "= None" in stub, f"{e.id}: el esqueleto no está sin hacer"
+    assert e.solucion.exists(), f"{e.id}: falta la solución {e.solucion}"
+    assert len(e.pistas()) >= 3, f"{e.id}: hacen falta tres pistas progresivas"
+
+
+@pytest.fixture(scope="module")
+def resultados_esqueletos():
+    antes = huella_arbol(corrector.EJERCICIOS)
+    resultados = corrector.ejecutar(EJERCICIOS)
+    assert huella_arbol(corrector.EJERCICIOS) == antes, "el corrector modificó archivos"
+    return {r.ejercicio.id: r for r in resultados}
+
+
+@pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
+def test_esqueleto_suspende_sin_errores(e, resultados_esqueletos):
+    r = resultados_esqueletos[e.id]
+    assert r.maximo > 0
+    assert r.puntos == 0, f"{e.id}: el esqueleto sin hacer ya obtiene {r.puntos} puntos"
+    for nombre, estado, mensaje in r.pruebas:
+        assert estado == "fallida", f"{e.id}::{nombre} terminó en {estado}: {mensaje}"
+        assert mensaje, f"{e.id}::{nombre} suspende sin explicar por qué"
+
+
+@pytest.fixture(scope="module")
+def resultados_soluciones(tmp_path_factory):
+    carpeta = copiar_con_soluciones(tmp_path_factory.mktemp("soluciones"))
+    return {r.ejercicio.id: r for r in corrector.ejecutar(EJERCICIOS, carpeta)}
+
+
+@pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
+def test_solucion_aprueba(e, resultados_soluciones):
+    r = resultados_soluciones[e.id]
+    assert r.superado, f"{e.id}: la solución no supera {r.fallos}"
+
+
+MALAS = {
+    "lanza": "def mapas_etiquetas(etiquetas):\n    raise ValueError('ups')\n",
+    "tipo": "def mapas_etiquetas(etiquetas):\n    return 'hola'\n",
+    "imprime": "def mapas_etiquetas(etiquetas):\n    print(sorted(set(etiquetas)))\n",
+    "bucle": "def mapas_etiquetas(etiquetas):\n    while True:\n        pass\n",
+    "sintaxis": "def mapas_etiquetas(etiquetas)\n    return 1\n",
+    "renombrada": "def mapas(etiquetas):\n    return {}, {}\n",
+}
+ESPERADO = {
+    "lanza": "lanzó ValueError: ups",
+    "tipo": "se esperaba un valor de tipo tuple",
+    "imprime": "¿Has usado `print`",
+    "bucle": "¿hay un bucle infinito",
+    "sintaxis": "error de sintaxis en la línea 1",
+    "renombrada": "no existe: ¿la has renombrado",
+}
+
+
+@pytest.mark.parametrize("caso", sorted(MALAS))
+def test_codigo_roto_suspende_con_mensaje_claro(caso, tmp_path, monkeypatch):
+    monkeypatch.setattr(corrector, "LIMITE_SEGUNDOS", 2)
+    objetivo = next(e for e in EJERCICIOS if e.id == "binario/e01_mapas_etiquetas")
+    otro = next(e for e in EJERCICIOS if e is not objetivo)
+    carpeta = copiar_con_soluciones(tmp_path / "alumno")
+    (carpeta / objetivo.capitulo / objetivo.nombre / "ejercicio.py").write_text(MALAS[caso])
+    resultados = {r.ejercicio.id: r for r in corrector.ejecutar([objetivo, otro], carpeta)}
+    roto = resultados[objetivo.id]
+    assert roto.puntos == 0
+    assert ESPERADO[caso] in roto.fallos[0][2]
+    assert resultados[otro.id].superado, "un ejercicio roto no debe afectar a los demás"
+
+
+def ejecutar_cli(*argumentos):
+    return subprocess.run([sys.executable, "-m", "transferencia", "corregir", *argumentos],
+                          capture_output=True, text=True, cwd=rutas.RAIZ, timeout=300)
+
+
+def test_cli_esqueletos_cero_puntos():
+    salida = ejecutar_cli("binario")
+    assert salida.returncode == 1
+    assert "Total: 0/" in salida.stdout and "Pide una pista" in salida.stdout
+
+
+def test_cli_soluciones_todo_superado(tmp_path):
+    carpeta = copiar_con_soluciones(tmp_path / "alumno")
+    salida = ejecutar_cli("--carpeta", str(carpeta))
+    assert salida.returncode == 0, salida.stdout
+    assert "¡Enhorabuena!" in salida.stdout
+
+
+def test_cli_pista_y_seleccion_desconocida():
+    salida = ejecutar_cli("binario/e01_mapas_etiquetas", "--pista", "3")
+    assert "Pista 3 de 3" in salida.stdout
+    assert ejecutar_cli("no_existe").returncode == 2
