@@ -36,5 +36,9 @@ test: libro-limpio
 corregir: $(INSTALADO)
 	$(BIN)/python -m transferencia corregir
 
+# Tiempos y calidad de los clasificadores (no forma parte de make test).
+bench: $(INSTALADO)
+	$(BIN)/python bench/clasificadores.py
+
 limpiar:
 	rm -rf _build salidas
