@@ -8,7 +8,7 @@ INSTALADO := $(VENV)/.instalado
 JB_OPCIONES := -W -n --keep-going
 PRUEBA := _build/prueba
 
-.PHONY: libro test entorno pruebas libro-limpio corregir bench limpiar
+.PHONY: libro test entorno navegador libro-limpio corregir bench limpiar
 
 entorno: $(INSTALADO)
 
@@ -30,7 +30,18 @@ libro-limpio: $(INSTALADO)
 	rm -rf $(PRUEBA)
 	$(BIN)/jupyter-book build . --path-output $(PRUEBA) $(JB_OPCIONES)
 
-test: libro-limpio
+# Chromium de Debian para las pruebas en el navegador; si no se puede instalar, se omiten.
+navegador:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "Instalando Chromium (apt-get)..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "Aviso: no se pudo instalar Chromium; se omitirán las pruebas en el navegador."; \
+	  else \
+	    echo "Aviso: sin Chromium (instálalo con tu gestor de paquetes); se omitirán las pruebas en el navegador."; \
+	  fi; }
+
+test: navegador libro-limpio
 	LIBRO_HTML=$(PRUEBA)/_build/html $(BIN)/python -m pytest
 
 corregir: $(INSTALADO)

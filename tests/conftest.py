@@ -36,3 +36,38 @@ def html_libro():
         ruta = RAIZ / ruta
     assert (ruta / "index.html").exists(), f"no se encuentra el libro construido en {ruta}"
     return ruta
+
+
+def ruta_chromium():
+    """Ruta del Chromium de Debian, o ``None`` si no está instalado."""
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+#: Opciones para Chromium sin cabeza en esta máquina (sin red exterior, como root).
+OPCIONES_CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def navegador():
+    """Un Chromium sin cabeza controlado con Playwright (se omite si no hay Chromium)."""
+    ruta = ruta_chromium()
+    if ruta is None:
+        pytest.skip("Chromium no está instalado y no se pudo instalar (make test lo instala con "
+                    "apt-get en Debian/Ubuntu): se omiten las pruebas en el navegador")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=ruta, args=OPCIONES_CHROMIUM)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artefactos():
+    """Carpeta (ignorada por git) donde las pruebas dejan capturas de pantalla."""
+    carpeta = RAIZ / "artefactos"
+    carpeta.mkdir(exist_ok=True)
+    return carpeta
