@@ -109,6 +109,7 @@ def entrenar_ajuste(entrenamiento: pd.DataFrame, validacion: pd.DataFrame | None
     entrenador.train()
     segundos = time.perf_counter() - inicio
     entrenador.save_model(str(carpeta))
+    (carpeta / "training_args.bin").unlink(missing_ok=True)  # pickle innecesario para predecir
     guardar_descripcion(carpeta, "ajuste", list(label2id))
     return segundos
 
