@@ -14,8 +14,12 @@ RAIZ = Path(__file__).resolve().parent.parent
 def capitulos_ejecutables():
     toc = yaml.safe_load((RAIZ / "_toc.yml").read_text(encoding="utf-8"))
     archivos = [c["file"] for parte in toc.get("parts", []) for c in parte["chapters"]]
-    return [a for a in archivos
-            if "kernelspec" in (RAIZ / f"{a}.md").read_text(encoding="utf-8").split("---")[1]]
+    ejecutables = []
+    for archivo in archivos:
+        texto = (RAIZ / f"{archivo}.md").read_text(encoding="utf-8")
+        if texto.startswith("---") and "kernelspec" in texto.split("---")[1]:
+            ejecutables.append(archivo)
+    return ejecutables
 
 
 def paginas(html_libro):
