@@ -50,6 +50,7 @@ corregir: $(INSTALADO)
 # Tiempos y calidad de los clasificadores (no forma parte de make test).
 bench: $(INSTALADO)
 	$(BIN)/python bench/clasificadores.py
+	$(BIN)/python bench/libro.py
 
 limpiar:
 	rm -rf _build salidas
