@@ -44,6 +44,8 @@ def llamar(modulo, nombre: str, *args, **kwargs):
 
 
 def _iguales(obtenido, esperado, tolerancia: float) -> bool:
+    obtenido, esperado = (x.tolist() if hasattr(x, "tolist") and not isinstance(x, (int, float, str))
+                          else x for x in (obtenido, esperado))
     if isinstance(esperado, float) or isinstance(obtenido, float):
         try:
             return math.isclose(float(obtenido), float(esperado), rel_tol=tolerancia, abs_tol=tolerancia)

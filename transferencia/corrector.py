@@ -94,14 +94,17 @@ def descubrir(seleccion: str | None = None) -> list[Ejercicio]:
     if seleccion:
         seleccion = seleccion.strip("/")
         encontrados = [e for e in encontrados
-                       if seleccion in (e.capitulo, e.nombre, e.id) or e.nombre.startswith(seleccion)]
+                       if seleccion in (e.capitulo, e.nombre) or e.id.startswith(seleccion)
+                       or e.nombre.startswith(seleccion)]
     return encontrados
 
 
 def _mensaje(elemento) -> str:
-    mensaje = elemento.get("message") or (elemento.text or "").strip().splitlines()[-1:] or [""]
-    if isinstance(mensaje, list):
-        mensaje = mensaje[0]
+    """Mensaje de fallo de una prueba (el completo, aunque pytest recorte el atributo)."""
+    mensaje = elemento.get("message") or ""
+    if not mensaje or "full report in element text" in mensaje:
+        texto = (elemento.text or "").strip()
+        mensaje = texto if "Failed: " not in texto else texto[texto.rindex("Failed: "):]
     mensaje = re.sub(r"^Failed: ", "", mensaje.strip())
     if "Timeout" in mensaje:
         return (f"Tu código tardó más de {LIMITE_SEGUNDOS} s y se detuvo: ¿hay un bucle infinito "

@@ -1,0 +1,25 @@
+"""Exhaustividad (recall) de cada clase.
+
+Con diez clases, una sola cifra global esconde qué asignaturas confunde el modelo. La
+**exhaustividad** de una clase es la fracción de sus frases que el modelo reconoce:
+``VP / (VP + FN)``. Completa ``exhaustividad_por_clase(reales, predichas)``: devuelve un
+diccionario ``{clase: exhaustividad}`` con una entrada por cada clase que aparece en
+``reales`` (las que solo aparecen en ``predichas`` no tienen frases reales y no
+cuentan). Cada valor es un ``float`` entre 0 y 1. No uses scikit-learn.
+
+Ejemplo::
+
+    >>> exhaustividad_por_clase(["Artes", "Artes", "Historia", "Ninguna"],
+    ...                         ["Artes", "Historia", "Historia", "Artes"])
+    {'Artes': 0.5, 'Historia': 1.0, 'Ninguna': 0.0}
+
+Capítulo: «Clasificador multiclase», la parte sobre la evaluación por clase.
+"""
+
+
+def exhaustividad_por_clase(reales, predichas):
+    totales, aciertos = {}, {}
+    for real, predicha in zip(reales, predichas):
+        totales[real] = totales.get(real, 0) + 1
+        aciertos[real] = aciertos.get(real, 0) + (real == predicha)
+    return {clase: aciertos[clase] / totales[clase] for clase in totales}

@@ -1,0 +1,42 @@
+from functools import lru_cache
+
+from comprobaciones import comprobar, llamar
+from transformers import AutoTokenizer
+
+from transferencia.modelos import ruta_respaldo
+
+
+@lru_cache(maxsize=1)
+def tokenizador():
+    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
+    return AutoTokenizer.from_pretrained(ruta_respaldo())
+
+
+def test_ejemplo_del_enunciado(ejercicio):
+    frase = "Homemade gnocchi!"
+    comprobar(llamar(ejercicio, "contar_piezas", tokenizador(), frase), 5,
+              f"tokenizador, {frase!r}", tipo=int)
+    comprobar(llamar(ejercicio, "palabras_partidas", tokenizador(), frase), ["gnocchi!"],
+              f"tokenizador, {frase!r}", tipo=list)
+
+
+def test_contar_piezas_sin_tokens_especiales(ejercicio):
+    casos = {"I love soup.": 4,
+             "Grandma's homemade gnocchi were unbelievably fluffy!": 15,
+             "Ayer comimos tortilla de patatas en Salamanca.": 15}
+    for frase, esperado in casos.items():
+        comprobar(llamar(ejercicio, "contar_piezas", tokenizador(), frase), esperado,
+                  f"tokenizador, {frase!r}", tipo=int,
+                  pista="No cuentes [CLS] ni [SEP]: `tokenizador.tokenize(frase)` no los añade, "
+                        "pero `tokenizador(frase)['input_ids']` sí.")
+
+
+def test_palabras_partidas(ejercicio):
+    casos = {"The quesadillas and the ratatouille were delicious.": ["quesadillas", "ratatouille"],
+             "Ayer comimos tortilla de patatas en Salamanca.": ["Ayer", "comimos", "tortilla",
+                                                                "patatas"]}
+    for frase, esperado in casos.items():
+        comprobar(llamar(ejercicio, "palabras_partidas", tokenizador(), frase), esperado,
+                  f"tokenizador, {frase!r}", tipo=list,
+                  pista="Tokeniza cada palabra de frase.split() y mira si alguna pieza empieza "
+                        "por '##'. Devuelve la palabra original, no las piezas.")
