@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 INSTALADO := $(VENV)/.instalado
 JB_OPCIONES := -W -n --keep-going
 PRUEBA := _build/prueba
+# Doc2Vec (gensim) usa hash() de Python: con una semilla fija, dos construcciones coinciden.
+export PYTHONHASHSEED := 0
 
 .PHONY: libro test entorno navegador libro-limpio corregir bench limpiar
 

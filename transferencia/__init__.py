@@ -8,6 +8,11 @@ y las pruebas:
 - :mod:`transferencia.modelos`: elección del modelo base (Hub o respaldo local).
 - :mod:`transferencia.metricas`: métricas sin conexión (scikit-learn).
 - :mod:`transferencia.semillas`: reproducibilidad.
+- :mod:`transferencia.entrenamiento` y :mod:`transferencia.clasificador`: recetas de
+  entrenamiento y clasificadores guardados (los usa la línea de órdenes).
+- :mod:`transferencia.texto`: tokenizador español sin conexión para Sumy y palabras vacías.
+- :mod:`transferencia.corrector`: corrector de los ejercicios.
+- :mod:`transferencia.cli`: ``python -m transferencia entrenar|evaluar|predecir|corregir``.
 """
 
 __version__ = "0.1.0"
