@@ -9,6 +9,8 @@ JB_OPCIONES := -W -n --keep-going
 PRUEBA := _build/prueba
 # Doc2Vec (gensim) usa hash() de Python: con una semilla fija, dos construcciones coinciden.
 export PYTHONHASHSEED := 0
+# Con la máquina compartida, PyTorch no se queda esperando en bucle a sus hilos.
+export OMP_WAIT_POLICY := PASSIVE
 
 .PHONY: libro test entorno navegador libro-limpio corregir bench limpiar
 

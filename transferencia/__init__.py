@@ -12,6 +12,8 @@ y las pruebas:
   entrenamiento y clasificadores guardados (los usa la línea de órdenes).
 - :mod:`transferencia.texto`: tokenizador español sin conexión para Sumy y palabras vacías.
 - :mod:`transferencia.corrector`: corrector de los ejercicios.
+- :mod:`transferencia.experimentos` y :mod:`transferencia.gpt_diminuto`: utilidades de los
+  capítulos de teoría (curvas de aprendizaje, GPT diminuto).
 - :mod:`transferencia.cli`: ``python -m transferencia entrenar|evaluar|predecir|corregir``.
 """
 

@@ -92,7 +92,8 @@ def ajustar_y_predecir(modelo, tokenizador, textos: Sequence[str], etiquetas: Se
 
     generador = torch.Generator().manual_seed(semilla)
     y = torch.as_tensor(list(etiquetas), dtype=torch.long)
-    optimizador = torch.optim.AdamW(modelo.parameters(), lr=tasa)
+    # fused=True: en CPU, la actualización de AdamW es varias veces más rápida.
+    optimizador = torch.optim.AdamW(modelo.parameters(), lr=tasa, fused=True)
     modelo.train()
     for _ in range(epocas):
         orden = torch.randperm(len(textos), generator=generador)

@@ -21,9 +21,14 @@ def entrenar_tokenizador_bpe(textos: Sequence[str], tamano_vocabulario: int = 51
 
     Usa el pre-tokenizador ``Metaspace`` (el de SentencePiece): el espacio se
     convierte en ``▁`` y forma parte de los *tokens*, así que decodificar
-    devuelve exactamente el texto original. El vocabulario empieza con los
+    devuelve exactamente el texto original (salvo un espacio al comienzo
+    del texto, que se pierde). El vocabulario empieza con los
     caracteres de ``textos`` y crece uniendo los pares más frecuentes hasta
     ``tamano_vocabulario`` piezas.
+
+    No hay *token* desconocido: un carácter que no aparece en ``textos`` se
+    pierde al codificar. Entrena con textos que contengan todos los caracteres
+    que vayas a usar (y compruébalo decodificando).
     """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
