@@ -22,6 +22,22 @@ def funcion(modulo, nombre: str):
     return valor
 
 
+def como_lista(valor):
+    """Convierte un array (o lista de números) en listas de float redondeadas a 6 decimales.
+
+    Si no se puede convertir, devuelve el valor tal cual para que :func:`comprobar`
+    explique la diferencia de tipo.
+    """
+    if valor is None:
+        return None
+    import numpy as np
+
+    try:
+        return np.round(np.asarray(valor, dtype=float), 6).tolist()
+    except (TypeError, ValueError):
+        return valor
+
+
 def _breve(valor, limite: int = 300) -> str:
     texto = repr(valor)
     return texto if len(texto) <= limite else texto[:limite] + "…"

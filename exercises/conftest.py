@@ -16,7 +16,8 @@ import pytest
 
 AQUI = Path(__file__).resolve().parent
 sys.dont_write_bytecode = True  # el corrector no deja archivos en la carpeta del alumno
-sys.path.insert(0, str(AQUI))  # para «from comprobaciones import ...»
+# Al final de sys.path: así la carpeta exercises/transformers no tapa la biblioteca transformers.
+sys.path.append(str(AQUI))  # para «from comprobaciones import ...»
 
 
 def _carpeta_alumno() -> Path:

@@ -125,3 +125,11 @@ def test_cli_pista_y_seleccion_desconocida():
     salida = ejecutar_cli("binario/e01_mapas_etiquetas", "--pista", "3")
     assert "Pista 3 de 3" in salida.stdout
     assert ejecutar_cli("no_existe").returncode == 2
+
+
+@pytest.mark.parametrize("capitulo", sorted({e.capitulo for e in EJERCICIOS}))
+def test_cada_capitulo_se_corrige_por_separado(capitulo):
+    """Corregir un solo capítulo carga sus pruebas (la carpeta «transformers» no tapa la biblioteca)."""
+    for r in corrector.ejecutar(corrector.descubrir(capitulo)):
+        assert all(nombre != "(carga)" and estado == "fallida" for nombre, estado, _ in r.pruebas), \
+            f"{r.ejercicio.id}: {r.pruebas}"

@@ -123,7 +123,7 @@ def ejecutar(ejercicios: list[Ejercicio], carpeta_alumno: Path | None = None) ->
         informe = Path(temporal) / "informe.xml"
         orden = [sys.executable, "-m", "pytest", *[str(e.pruebas) for e in ejercicios],
                  "-q", "-p", "no:cacheprovider", "--import-mode=importlib",
-                 f"--rootdir={EJERCICIOS}", "-c", str(EJERCICIOS / "pytest.ini"),
+                 f"--rootdir={rutas.RAIZ}", "-c", str(EJERCICIOS / "pytest.ini"),
                  f"--timeout={LIMITE_SEGUNDOS}", f"--junitxml={informe}"]
         subprocess.run(orden, cwd=temporal, env=entorno, capture_output=True, text=True)
         if not informe.exists():

@@ -1,16 +1,6 @@
 import numpy as np
 import torch
-from comprobaciones import comprobar, llamar
-
-
-def como_lista(valor):
-    """Convierte el resultado en listas de float para compararlo (o lo deja como está)."""
-    if valor is None:
-        return None
-    try:
-        return np.round(np.asarray(valor, dtype=float), 6).tolist()
-    except (TypeError, ValueError):
-        return valor
+from comprobaciones import comprobar, como_lista, llamar
 
 
 def referencia(logits):

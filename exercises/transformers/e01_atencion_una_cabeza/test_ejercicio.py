@@ -1,17 +1,7 @@
 import numpy as np
 import torch
 import torch.nn.functional as F
-from comprobaciones import comprobar, llamar
-
-
-def como_lista(valor):
-    """Convierte un array en listas de float para compararlo (o lo deja como está)."""
-    if valor is None:
-        return None
-    try:
-        return np.round(np.asarray(valor, dtype=float), 6).tolist()
-    except (TypeError, ValueError):
-        return valor
+from comprobaciones import comprobar, como_lista, llamar
 
 
 def datos(semilla, n_consultas, n_claves, d, d_v):

@@ -2,20 +2,10 @@ from functools import lru_cache
 
 import numpy as np
 import torch
-from comprobaciones import comprobar, llamar
+from comprobaciones import comprobar, como_lista, llamar
 from transformers import AutoTokenizer, BertConfig, BertModel
 
 from transferencia.modelos import ruta_respaldo
-
-
-def como_lista(valor):
-    """Convierte un array en listas de float redondeados para compararlo (o lo deja igual)."""
-    if valor is None:
-        return None
-    try:
-        return np.round(np.asarray(valor, dtype=float), 6).tolist()
-    except (TypeError, ValueError):
-        return valor
 
 
 def forma(valor):
