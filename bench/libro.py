@@ -38,16 +38,16 @@ def cronometrar(orden: list[str], **kwargs) -> float:
 
 
 def cifras_pegadas(carpeta: Path) -> dict[str, str]:
-    """Valores de texto de todas las celdas ``glue`` de los cuadernos ejecutados."""
+    """Texto de todas las cifras pegadas con ``glue`` (archivos ``*.glue.json`` de myst-nb)."""
     cifras = {}
-    for cuaderno in sorted((carpeta / "_build" / "jupyter_execute").rglob("*.ipynb")):
-        for celda in json.loads(cuaderno.read_text(encoding="utf-8"))["cells"]:
-            for salida in celda.get("outputs", []):
-                clave = salida.get("metadata", {}).get("scrapbook", {}).get("name")
-                datos = salida.get("data", {})
-                texto = datos.get("application/papermill.record/text/plain")
-                if clave and texto is not None and not any(v in clave for v in VARIABLES):
-                    cifras[f"{cuaderno.stem}:{clave}"] = texto
+    for archivo in sorted((carpeta / "_build" / "jupyter_execute").rglob("*.glue.json")):
+        capitulo = archivo.name.removesuffix(".glue.json")
+        for clave, salida in json.loads(archivo.read_text(encoding="utf-8")).items():
+            datos = salida.get("data", {})
+            texto = datos.get("text/markdown") or datos.get("text/plain")
+            if "image/png" in datos or any(v in clave for v in VARIABLES):
+                continue  # las figuras y los tiempos no se comparan
+            cifras[f"{capitulo}:{clave}"] = texto
     return cifras
 
 
