@@ -114,19 +114,29 @@ def entrenar_ajuste(entrenamiento: pd.DataFrame, validacion: pd.DataFrame | None
     return segundos
 
 
+def regresion_embeddings(semilla: int = 42):
+    """La regresión logística del método ``embeddings``.
+
+    Una sola definición para el modelo que se guarda y para la validación cruzada que
+    elige el umbral de ``Ninguna``: así el umbral se elige con el mismo clasificador.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=10, max_iter=2000, random_state=semilla)
+
+
 def entrenar_embeddings(entrenamiento: pd.DataFrame, carpeta: Path, semilla: int = 42) -> float:
     """Codificador congelado (USE multilingüe) + regresión logística; guarda en ``carpeta``.
 
     Devuelve los segundos de entrenamiento (incluida la codificación de las frases).
     """
     import joblib
-    from sklearn.linear_model import LogisticRegression
 
     from transferencia.clasificador import codificador_frases
 
     inicio = time.perf_counter()
     vectores = codificador_frases().encode(entrenamiento["text"].tolist())
-    regresion = LogisticRegression(C=10, max_iter=2000, random_state=semilla)
+    regresion = regresion_embeddings(semilla)
     regresion.fit(vectores, entrenamiento["label"])
     segundos = time.perf_counter() - inicio
     joblib.dump(regresion, carpeta / "regresion_logistica.joblib")
@@ -139,7 +149,6 @@ def probabilidades_fuera_de_pliegue(entrenamiento: pd.DataFrame, semilla: int = 
 
     Sirven para elegir el umbral de ``Ninguna`` sin apartar frases del entrenamiento.
     """
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     from transferencia.clasificador import codificador_frases
@@ -147,6 +156,6 @@ def probabilidades_fuera_de_pliegue(entrenamiento: pd.DataFrame, semilla: int = 
     vectores = codificador_frases().encode(entrenamiento["text"].tolist())
     pliegues = max(2, min(5, int(entrenamiento["label"].value_counts().min())))
     return cross_val_predict(
-        LogisticRegression(C=10, max_iter=2000, random_state=semilla), vectores,
+        regresion_embeddings(semilla), vectores,
         entrenamiento["label"], cv=StratifiedKFold(pliegues, shuffle=True, random_state=semilla),
         method="predict_proba")
