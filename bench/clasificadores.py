@@ -12,7 +12,9 @@ Entrena con la línea de órdenes del curso (la misma receta que los capítulos)
   logística entrenada con las mismas frases;
 - si se dan CSV retenidos (frases escritas aparte, nunca vistas), las mismas métricas en
   ellos y la exhaustividad de ``Ninguna``;
-- frases por segundo del clasificador binario, una a una y por lotes (objetivo ≥ 500/s).
+- frases por segundo del clasificador binario, una a una y por lotes de 64, con los pesos
+  en fp32 y cuantizados a int8 (objetivo ≥ 500/s por lotes), el tamaño de los pesos en
+  los dos formatos y el F1 del modelo int8 en la prueba (no debe bajar).
 
 Imprime una tabla y escribe ``bench/resultados_clasificadores.json``.
 """
@@ -25,6 +27,7 @@ import io
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,10 +47,11 @@ from transferencia.datos import dividir_estratificado, leer_csv  # noqa: E402
 from transferencia.metricas import calcular_metricas  # noqa: E402
 
 CONFIGURACIONES = [
-    # (nombre, csv, argumentos de entrenar)
-    ("comida · ajuste", "comida.csv", ["--modelo-base", "distilbert/distilbert-base-uncased"]),
-    ("asignaturas · embeddings", "asignaturas.csv", ["--metodo", "embeddings", "--umbral-ninguna", "auto"]),
-    ("asignaturas · ajuste", "asignaturas.csv", ["--epocas", "10", "--tasa-aprendizaje", "1e-4"]),
+    # (nombre, csv, argumentos de entrenar, objetivo de segundos de entrenamiento)
+    ("comida · ajuste", "comida.csv", ["--modelo-base", "distilbert/distilbert-base-uncased"], 30),
+    ("asignaturas · embeddings", "asignaturas.csv",
+     ["--metodo", "embeddings", "--umbral-ninguna", "auto"], 60),
+    ("asignaturas · ajuste", "asignaturas.csv", ["--epocas", "10", "--tasa-aprendizaje", "1e-4"], 60),
 ]
 
 
@@ -64,31 +68,104 @@ def linea_base(csv: Path, retenidos: Path | None) -> dict:
     return resultado
 
 
-def velocidad(carpeta: Path, frases: list[str]) -> dict:
-    clasificador = cargar_clasificador(carpeta)
-    clasificador.predecir(frases[:8])  # calentamiento
-    inicio = time.perf_counter()
-    for frase in frases[:100]:
-        clasificador.predecir([frase])
-    una_a_una = 100 / (time.perf_counter() - inicio)
+def _frases_por_segundo(clasificador, frases: list[str], lote: int | None) -> float:
+    """Frases por segundo, por lotes (``lote``) o una a una (``None``); la mejor de 3 pasadas."""
+    mejor = 0.0
+    for _ in range(3):
+        inicio = time.perf_counter()
+        if lote is None:
+            for frase in frases:
+                clasificador.probabilidades([frase])
+        else:
+            clasificador.probabilidades(frases, lote=lote)
+        mejor = max(mejor, len(frases) / (time.perf_counter() - inicio))
+    return round(mejor, 1)
+
+
+def _megabytes_int8(clasificador) -> float:
+    """Tamaño en disco de los pesos del modelo cuantizado (``torch.save`` del state_dict)."""
+    import torch
+
+    with tempfile.TemporaryDirectory() as temporal:
+        ruta = Path(temporal) / "int8.pt"
+        torch.save(clasificador._modelo.state_dict(), ruta)
+        return round(ruta.stat().st_size / 1e6, 1)
+
+
+def inferencia(carpeta: Path) -> dict:
+    """Velocidad (fp32 e int8), tamaño de los pesos y calidad del modelo int8 en la prueba.
+
+    Se mide en un proceso nuevo, como cuando alguien usa ``predecir``: en el mismo
+    proceso que acaba de entrenar, la memoria que dejó el entrenamiento lo hace más lento
+    y más variable.
+    """
+    proceso = subprocess.run([sys.executable, __file__, "--medir-inferencia", str(carpeta)],
+                             capture_output=True, text=True, check=True)
+    return json.loads(proceso.stdout.strip().splitlines()[-1])
+
+
+def medir_inferencia(carpeta: Path) -> dict:
+    datos = leer_csv(rutas.DATOS / "comida.csv")
+    _, prueba = dividir_estratificado(datos, prueba=0.2, semilla=42)
+    frases = datos["text"].tolist()
     lote = (frases * 4)[:1000]
-    inicio = time.perf_counter()
-    clasificador.probabilidades(lote, lote=64)
-    por_lotes = len(lote) / (time.perf_counter() - inicio)
-    return {"frases_por_segundo_una_a_una": round(una_a_una, 1),
-            "frases_por_segundo_lotes_64": round(por_lotes, 1)}
+    resultado = {"frases_medidas": len(lote), "lote": 64,
+                 "megabytes_fp32": round((carpeta / "model.safetensors").stat().st_size / 1e6, 1)}
+    for nombre, int8 in (("fp32", False), ("int8", True)):
+        clasificador = cargar_clasificador(carpeta, int8=int8)
+        clasificador.probabilidades(frases[:64])  # calentamiento
+        resultado[f"frases_por_segundo_una_a_una_{nombre}"] = _frases_por_segundo(
+            clasificador, frases[:100], None)
+        resultado[f"frases_por_segundo_lotes_{nombre}"] = _frases_por_segundo(clasificador, lote, 64)
+        if int8:
+            resultado["megabytes_int8"] = _megabytes_int8(clasificador)
+            predichas = [e for e, _ in clasificador.predecir(prueba["text"].tolist())]
+            resultado["prueba_int8"] = calcular_metricas(prueba["label"].tolist(), predichas)
+    return resultado
+
+
+def _cifra(valor: float | None) -> str:
+    return "—" if valor is None else f"{valor:.3f}"
+
+
+def imprimir(maquina: dict, filas: list[dict]) -> None:
+    print(f"Máquina: {maquina}")
+    print(f"{'configuración':<26}{'s entren.':>10}{'objetivo':>9}{'exact.':>8}{'F1 prueba':>11}"
+          f"{'exact. TF-IDF':>14}{'F1 TF-IDF':>11}{'F1 retenidos':>14}{'Ninguna rec.':>14}")
+    for f in filas:
+        retenido = f.get("retenidos")
+        ninguna = (retenido or f["prueba"])["por_clase"].get("Ninguna", {}).get("recall")
+        base = f["linea_base_tfidf"]["prueba"]
+        print(f"{f['configuracion']:<26}{f['segundos_entrenamiento']:>10.1f}"
+              f"{'≤ ' + str(f['objetivo_segundos']):>9}{f['prueba']['accuracy']:>8.3f}"
+              f"{f['prueba']['macro_f1']:>11.3f}{base['accuracy']:>14.3f}{base['macro_f1']:>11.3f}"
+              f"{_cifra(retenido['macro_f1'] if retenido else None):>14}{_cifra(ninguna):>14}")
+        if "inferencia" in f:
+            i = f["inferencia"]
+            print(f"{'':<26}inferencia (frases/s, lotes de {i['lote']} / una a una): "
+                  f"fp32 {i['frases_por_segundo_lotes_fp32']:.0f} / "
+                  f"{i['frases_por_segundo_una_a_una_fp32']:.0f}, "
+                  f"int8 {i['frases_por_segundo_lotes_int8']:.0f} / "
+                  f"{i['frases_por_segundo_una_a_una_int8']:.0f} (objetivo por lotes ≥ 500)")
+            print(f"{'':<26}pesos: fp32 {i['megabytes_fp32']} MB, int8 {i['megabytes_int8']} MB; "
+                  f"F1 prueba int8 {i['prueba_int8']['macro_f1']:.3f}")
 
 
 def main() -> int:
     analizador = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     analizador.add_argument("--retenidos-comida", type=Path)
     analizador.add_argument("--retenidos-asignaturas", type=Path)
+    analizador.add_argument("--medir-inferencia", type=Path, metavar="CARPETA",
+                            help="solo mide la inferencia de un clasificador guardado (imprime JSON)")
     args = analizador.parse_args()
+    if args.medir_inferencia:
+        print(json.dumps(medir_inferencia(args.medir_inferencia), ensure_ascii=False))
+        return 0
     retenidos = {"comida.csv": args.retenidos_comida, "asignaturas.csv": args.retenidos_asignaturas}
 
     filas = []
     with tempfile.TemporaryDirectory() as temporal:
-        for nombre, csv, extra in CONFIGURACIONES:
+        for nombre, csv, extra, objetivo in CONFIGURACIONES:
             salida = Path(temporal) / nombre.replace(" · ", "_")
             with contextlib.redirect_stdout(io.StringIO()):
                 codigo = cli(["entrenar", "--datos", str(rutas.DATOS / csv), "--salida", str(salida),
@@ -99,6 +176,7 @@ def main() -> int:
             metricas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
             fila = {"configuracion": nombre, "modelo_base": metricas["modelo_base"]["nombre"],
                     "segundos_entrenamiento": metricas["segundos_entrenamiento"],
+                    "objetivo_segundos": objetivo,
                     "prueba": metricas["prueba"], "umbral_ninguna": metricas["umbral_ninguna"],
                     "linea_base_tfidf": linea_base(rutas.DATOS / csv, retenidos[csv])}
             if retenidos[csv]:
@@ -107,23 +185,12 @@ def main() -> int:
                 predichas = [e for e, _ in clasificador.predecir(datos["text"].tolist())]
                 fila["retenidos"] = calcular_metricas(datos["label"], predichas)
             if csv == "comida.csv":
-                fila["inferencia"] = velocidad(salida, leer_csv(rutas.DATOS / csv)["text"].tolist())
+                fila["inferencia"] = inferencia(salida)
             filas.append(fila)
 
     maquina = {"procesador": platform.processor() or platform.machine(), "nucleos": os.cpu_count(),
                "python": platform.python_version(), "fecha": time.strftime("%Y-%m-%d %H:%M")}
-    print(f"Máquina: {maquina}")
-    print(f"{'configuración':<26}{'s entren.':>10}{'F1 prueba':>11}{'F1 TF-IDF':>11}"
-          f"{'F1 retenidos':>14}{'Ninguna rec.':>14}")
-    for f in filas:
-        retenido = f.get("retenidos")
-        ninguna = (retenido or f["prueba"])["por_clase"].get("Ninguna", {}).get("recall")
-        print(f"{f['configuracion']:<26}{f['segundos_entrenamiento']:>10.1f}"
-              f"{f['prueba']['macro_f1']:>11.3f}{f['linea_base_tfidf']['prueba']['macro_f1']:>11.3f}"
-              f"{(retenido['macro_f1'] if retenido else float('nan')):>14.3f}"
-              f"{(ninguna if ninguna is not None else float('nan')):>14.3f}")
-        if "inferencia" in f:
-            print(f"{'':<26}inferencia: {f['inferencia']}")
+    imprimir(maquina, filas)
     destino = RAIZ / "bench" / "resultados_clasificadores.json"
     destino.write_text(json.dumps({"maquina": maquina, "resultados": filas}, ensure_ascii=False,
                                   indent=2), encoding="utf-8")

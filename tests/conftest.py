@@ -54,6 +54,9 @@ OPCIONES_CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-b
 def navegador():
     """Un Chromium sin cabeza controlado con Playwright (se omite si no hay Chromium)."""
     ruta = ruta_chromium()
+    if ruta is None and os.environ.get("TRANSFERENCIA_EXIGIR_NAVEGADOR") == "1":
+        pytest.fail("Chromium no está instalado y esta ejecución exige las pruebas en el navegador "
+                    "(TRANSFERENCIA_EXIGIR_NAVEGADOR=1, como en la integración continua)")
     if ruta is None:
         pytest.skip("Chromium no está instalado y no se pudo instalar (make test lo instala con "
                     "apt-get en Debian/Ubuntu): se omiten las pruebas en el navegador")

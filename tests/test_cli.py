@@ -85,6 +85,50 @@ def test_predecir(clasificador_diminuto, tmp_path, capsys):
     assert all(r["etiqueta"] in {"food", "not_food"} and 0.5 <= r["puntuacion"] <= 1 for r in resultado)
 
 
+def test_prediccion_por_lotes_conserva_el_orden(clasificador_diminuto):
+    """Los lotes se forman por longitud, pero cada fila corresponde a su frase."""
+    import numpy as np
+
+    from transferencia.clasificador import cargar_clasificador
+
+    clasificador = cargar_clasificador(clasificador_diminuto)
+    frases = ["Soup", "The train to Madrid is late again today, sadly", "I like cheese a lot",
+              "Rain", "A very long sentence about bread, butter, jam and tea with friends", "Go"]
+    por_lotes = clasificador.probabilidades(frases, lote=4)
+    una_a_una = np.vstack([clasificador.probabilidades([f]) for f in frases])
+    np.testing.assert_allclose(por_lotes, una_a_una, atol=1e-5)
+    assert len({tuple(np.round(fila, 6)) for fila in por_lotes}) == len(frases)
+
+
+def test_predice_con_la_longitud_del_entrenamiento(clasificador_diminuto):
+    from transferencia.clasificador import cargar_clasificador
+
+    descripcion = json.loads((clasificador_diminuto / "transferencia.json").read_text("utf-8"))
+    assert descripcion["longitud_maxima"] == 64
+    clasificador = cargar_clasificador(clasificador_diminuto)
+    larga = " ".join(["soup"] * 70)
+    # Todo lo que pasa de 64 piezas se descarta, igual que al entrenar.
+    assert (clasificador.probabilidades([larga]) ==
+            clasificador.probabilidades([larga + " and the train is very late"])).all()
+
+
+def test_int8(clasificador_diminuto, capsys):
+    import numpy as np
+    import torch
+
+    from transferencia.clasificador import cargar_clasificador
+
+    normal = cargar_clasificador(clasificador_diminuto)
+    int8 = cargar_clasificador(clasificador_diminuto, int8=True)
+    lineales = [m for m in int8._modelo.modules() if isinstance(m, torch.ao.nn.quantized.dynamic.Linear)]
+    assert len(lineales) >= 12  # 6 por capa de BERT × 2 capas, más la cabeza
+    frases = ["Soup is ready", "The train is late", "I like cheese"]
+    diferencia = np.abs(normal.probabilidades(frases) - int8.probabilidades(frases)).max()
+    assert 0 < diferencia < 0.1
+    assert main(["predecir", "--modelo", str(clasificador_diminuto), "--int8", "--json", "Soup"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["etiqueta"] in {"food", "not_food"}
+
+
 def test_predecir_sin_frases(clasificador_diminuto, capsys):
     assert main(["predecir", "--modelo", str(clasificador_diminuto)]) == 2
     assert "no hay frases" in capsys.readouterr().err
@@ -161,6 +205,8 @@ def test_embeddings_con_umbral_auto(tmp_path, capsys):
     capsys.readouterr()
     assert main(["evaluar", "--modelo", str(salida), "--datos", ASIGNATURAS, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["n"] == 250
+    assert main(["predecir", "--modelo", str(salida), "--int8", "La célula"]) == 2
+    assert "int8 solo sirve para el método «ajuste»" in capsys.readouterr().err
 
 
 def test_orden_completa_del_issue(tmp_path):
@@ -176,5 +222,11 @@ def test_orden_completa_del_issue(tmp_path):
                              capture_output=True, text=True, timeout=120)
     assert evaluar.returncode == 0, evaluar.stderr
     assert json.loads(evaluar.stdout)["accuracy"] > 0.9
+    # Cuantizado a int8, el modelo real conserva la calidad.
+    evaluar_int8 = subprocess.run([sys.executable, "-m", "transferencia", "evaluar", "--modelo",
+                                   str(salida), "--datos", COMIDA, "--json", "--int8"],
+                                  capture_output=True, text=True, timeout=120)
+    assert evaluar_int8.returncode == 0, evaluar_int8.stderr
+    assert json.loads(evaluar_int8.stdout)["accuracy"] > 0.9
     prueba = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))["prueba"]
     assert prueba["accuracy"] >= 0.9

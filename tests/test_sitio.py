@@ -18,6 +18,13 @@ def paginas_del_indice():
     return paginas
 
 
+def figuras_de_la_fuente(pagina: str) -> int:
+    """Figuras que la fuente MyST declara (glue:figure, figure, image y ![...](...))."""
+    texto = (rutas.RAIZ / f"{pagina}.md").read_text(encoding="utf-8")
+    directivas = ("```{glue:figure}", "```{figure}", "```{image}")
+    return sum(linea.startswith(directivas) for linea in texto.splitlines()) + texto.count("![")
+
+
 @pytest.fixture(scope="module")
 def sitio(html_libro):
     class Silencioso(http.server.SimpleHTTPRequestHandler):
@@ -45,10 +52,14 @@ def test_pagina_carga_sin_peticiones_externas(pagina, sitio, navegador, artefact
     assert externas == [], f"{pagina} pide recursos externos: {externas}"
     assert fallidas == [], f"{pagina} tiene peticiones fallidas: {fallidas}"
     imagenes = pestana.locator("article img")
+    esperadas = figuras_de_la_fuente(pagina)
+    assert imagenes.count() >= esperadas, (
+        f"{pagina}: la fuente declara {esperadas} figuras y la página muestra {imagenes.count()}")
     for i in range(imagenes.count()):
         imagen = imagenes.nth(i)
         assert (imagen.get_attribute("alt") or "").strip(), f"{pagina}: imagen sin texto alternativo"
         assert imagen.evaluate("i => i.complete && i.naturalWidth > 0"), f"{pagina}: imagen rota"
+        assert imagen.is_visible(), f"{pagina}: imagen oculta"
     pestana.screenshot(path=str(artefactos / f"{pagina.replace('/', '_')}.png"), full_page=False)
     pestana.close()
 

@@ -9,6 +9,13 @@ Funciona igual con los dos métodos de ``entrenar``:
 
 Si ``transferencia.json`` tiene ``umbral_ninguna``, las predicciones cuya
 probabilidad máxima queda por debajo del umbral se convierten en ``Ninguna``.
+
+Para predecir deprisa en CPU, :meth:`Clasificador.probabilidades` agrupa las frases
+por longitud (menos relleno en cada lote) y trunca con la misma longitud máxima del
+entrenamiento; ``cargar_clasificador(..., int8=True)`` además cuantiza las capas
+lineales a enteros de 8 bits (cuantización dinámica de PyTorch): el modelo ocupa menos
+y predice unas tres veces más rápido, con probabilidades algo distintas (mídelo con
+``evaluar --int8`` antes de usarlo).
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transferencia.entrenamiento import DESCRIPCION
+from transferencia.entrenamiento import DESCRIPCION, Hiperparametros
 
 NINGUNA = "Ninguna"
 
@@ -39,11 +46,13 @@ def codificador_frases():
 class Clasificador:
     """Clasificador cargado desde disco. Usa :func:`cargar_clasificador` para crearlo."""
 
-    def __init__(self, carpeta: Path, descripcion: dict):
+    def __init__(self, carpeta: Path, descripcion: dict, int8: bool = False):
         self.carpeta = carpeta
         self.metodo: str = descripcion["metodo"]
         self.etiquetas: list[str] = list(descripcion["etiquetas"])
         self.umbral_ninguna: float | None = descripcion.get("umbral_ninguna")
+        self.longitud_maxima: int | None = None
+        self.int8 = int8
         if self.metodo == "ajuste":
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -53,7 +62,14 @@ class Clasificador:
             if orden != self.etiquetas:
                 raise ErrorClasificador(f"{carpeta}: las etiquetas de config.json no coinciden "
                                         f"con las de {DESCRIPCION}.")
+            self.longitud_maxima = int(descripcion.get("longitud_maxima",
+                                                       Hiperparametros.longitud_maxima))
+            if int8:
+                self._modelo = cuantizar_int8(self._modelo)
         else:
+            if int8:
+                raise ErrorClasificador(f"{carpeta}: int8 solo sirve para el método «ajuste»; "
+                                        "este clasificador usa «embeddings».")
             import joblib
 
             self._regresion = joblib.load(carpeta / "regresion_logistica.joblib")
@@ -66,13 +82,18 @@ class Clasificador:
             return self._regresion.predict_proba(codificador_frases().encode(list(textos)))
         import torch
 
-        partes = []
-        with torch.no_grad():
+        textos = list(textos)
+        # Lotes de frases de longitud parecida: casi sin relleno, bastante más rápido.
+        orden = np.argsort([len(t) for t in textos], kind="stable")
+        resultado = np.empty((len(textos), len(self.etiquetas)), dtype=np.float32)
+        with torch.inference_mode():
             for inicio in range(0, len(textos), lote):
-                entrada = self._tokenizador(list(textos[inicio:inicio + lote]), padding=True,
-                                            truncation=True, max_length=128, return_tensors="pt")
-                partes.append(torch.softmax(self._modelo(**entrada).logits, dim=-1).numpy())
-        return np.concatenate(partes)
+                indices = orden[inicio:inicio + lote]
+                entrada = self._tokenizador([textos[i] for i in indices], padding=True,
+                                            truncation=True, max_length=self.longitud_maxima,
+                                            return_tensors="pt")
+                resultado[indices] = torch.softmax(self._modelo(**entrada).logits, dim=-1).numpy()
+        return resultado
 
     def predecir(self, textos: list[str]) -> list[tuple[str, float]]:
         """Etiqueta y probabilidad de cada texto, aplicando el umbral de ``Ninguna`` si lo hay."""
@@ -87,8 +108,24 @@ class Clasificador:
         return resultado
 
 
-def cargar_clasificador(carpeta: str | Path) -> Clasificador:
-    """Carga un clasificador guardado por ``python -m transferencia entrenar``."""
+def cuantizar_int8(modelo):
+    """Copia de ``modelo`` con sus capas ``Linear`` cuantizadas a int8 (para CPU)."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        # PyTorch anuncia que esta API pasará a torchao; en 2.13 funciona igual.
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(modelo, {torch.nn.Linear},
+                                                      dtype=torch.qint8)
+
+
+def cargar_clasificador(carpeta: str | Path, int8: bool = False) -> Clasificador:
+    """Carga un clasificador guardado por ``python -m transferencia entrenar``.
+
+    Con ``int8=True`` (solo método ``ajuste``) cuantiza el modelo para predecir más deprisa.
+    """
     carpeta = Path(carpeta)
     if not carpeta.is_dir():
         raise ErrorClasificador(f"{carpeta}: la carpeta del modelo no existe.")
@@ -107,7 +144,7 @@ def cargar_clasificador(carpeta: str | Path) -> Clasificador:
     if metodo not in ("ajuste", "embeddings"):
         raise ErrorClasificador(f"{archivo}: método desconocido {metodo!r}.")
     try:
-        return Clasificador(carpeta, descripcion)
+        return Clasificador(carpeta, descripcion, int8=int8)
     except (OSError, ValueError) as error:
         if isinstance(error, ErrorClasificador):
             raise

@@ -21,6 +21,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 ERROR_ENTRADA = 2
+AYUDA_INT8 = ("cuantiza el modelo a int8: unas tres veces más rápido en CPU, probabilidades "
+              "algo distintas (solo método ajuste)")
 
 _TRADUCCIONES = {
     "the following arguments are required": "faltan argumentos obligatorios",
@@ -147,6 +149,7 @@ def crear_analizador() -> argparse.ArgumentParser:
     evaluar.add_argument("--modelo", required=True, metavar="CARPETA", help="carpeta del clasificador")
     evaluar.add_argument("--datos", required=True, metavar="CSV", help="CSV con columnas text,label")
     evaluar.add_argument("--json", action="store_true", help="imprime un único objeto JSON")
+    evaluar.add_argument("--int8", action="store_true", help=AYUDA_INT8)
 
     predecir = ordenes.add_parser(
         "predecir", help="clasifica frases nuevas",
@@ -156,6 +159,7 @@ def crear_analizador() -> argparse.ArgumentParser:
     predecir.add_argument("--modelo", required=True, metavar="CARPETA", help="carpeta del clasificador")
     predecir.add_argument("--archivo", metavar="TXT", help="archivo de texto con una frase por línea")
     predecir.add_argument("--json", action="store_true", help="imprime una lista JSON")
+    predecir.add_argument("--int8", action="store_true", help=AYUDA_INT8)
     predecir.add_argument("frases", nargs="*", metavar="FRASE", help="frases que clasificar")
 
     corregir = ordenes.add_parser(
@@ -180,11 +184,11 @@ def _leer_datos(ruta: str, etiquetas=None):
         raise ErrorEntrada(str(error)) from None
 
 
-def _cargar(carpeta: str):
+def _cargar(carpeta: str, int8: bool = False):
     from transferencia.clasificador import ErrorClasificador, cargar_clasificador
 
     try:
-        return cargar_clasificador(carpeta)
+        return cargar_clasificador(carpeta, int8=int8)
     except ErrorClasificador as error:
         raise ErrorEntrada(str(error)) from None
 
@@ -287,7 +291,8 @@ def orden_entrenar(args) -> int:
             probabilidades = probabilidades_fuera_de_pliegue(entrenamiento, args.semilla)
         umbral = elegir_umbral(probabilidades, referencia["label"].tolist(), clasificador.etiquetas)
     if umbral is not None:
-        guardar_descripcion(carpeta, args.metodo, clasificador.etiquetas, umbral)
+        guardar_descripcion(carpeta, args.metodo, clasificador.etiquetas, umbral,
+                            clasificador.longitud_maxima)
         clasificador.umbral_ninguna = umbral
 
     inicio = time.perf_counter()
@@ -331,7 +336,7 @@ def orden_evaluar(args) -> int:
     from transferencia.clasificador import NINGUNA
     from transferencia.metricas import calcular_metricas
 
-    clasificador = _cargar(args.modelo)
+    clasificador = _cargar(args.modelo, args.int8)
     df = _leer_datos(args.datos)
     conocidas = set(clasificador.etiquetas)
     if clasificador.umbral_ninguna is not None:
@@ -352,7 +357,7 @@ def orden_evaluar(args) -> int:
 
 
 def orden_predecir(args) -> int:
-    clasificador = _cargar(args.modelo)
+    clasificador = _cargar(args.modelo, args.int8)
     frases = list(args.frases)
     if args.archivo:
         ruta = Path(args.archivo)

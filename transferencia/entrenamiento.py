@@ -40,9 +40,14 @@ class Hiperparametros:
 
 
 def guardar_descripcion(carpeta: Path, metodo: str, etiquetas: list[str],
-                        umbral_ninguna: float | None = None) -> None:
-    """Escribe ``transferencia.json``: método, etiquetas ordenadas y umbral de ``Ninguna``."""
+                        umbral_ninguna: float | None = None,
+                        longitud_maxima: int | None = None) -> None:
+    """Escribe ``transferencia.json``: método, etiquetas ordenadas, umbral de ``Ninguna`` y,
+    para el método ``ajuste``, la longitud máxima en *tokens* con que se entrenó (al predecir
+    se trunca igual)."""
     descripcion = {"metodo": metodo, "etiquetas": etiquetas, "umbral_ninguna": umbral_ninguna}
+    if longitud_maxima is not None:
+        descripcion["longitud_maxima"] = longitud_maxima
     (carpeta / DESCRIPCION).write_text(json.dumps(descripcion, ensure_ascii=False, indent=2),
                                        encoding="utf-8")
 
@@ -110,7 +115,7 @@ def entrenar_ajuste(entrenamiento: pd.DataFrame, validacion: pd.DataFrame | None
     segundos = time.perf_counter() - inicio
     entrenador.save_model(str(carpeta))
     (carpeta / "training_args.bin").unlink(missing_ok=True)  # pickle innecesario para predecir
-    guardar_descripcion(carpeta, "ajuste", list(label2id))
+    guardar_descripcion(carpeta, "ajuste", list(label2id), longitud_maxima=hp.longitud_maxima)
     return segundos
 
 

@@ -13,9 +13,13 @@ def fijar_semilla(semilla: int = 42) -> int:
 
     También pide a PyTorch algoritmos deterministas cuando es posible, para que
     dos ejecuciones den las mismas cifras. Devuelve la semilla usada.
+
+    ``hash()`` de Python (que usa Doc2Vec de gensim) no se puede fijar desde dentro del
+    proceso: depende de ``PYTHONHASHSEED`` al arrancar Python. ``make`` la exporta; aquí
+    solo se fija para los procesos hijos que se lancen después.
     """
     random.seed(semilla)
-    os.environ["PYTHONHASHSEED"] = str(semilla)
+    os.environ["PYTHONHASHSEED"] = str(semilla)  # solo afecta a procesos hijos
     np.random.seed(semilla)
     try:
         import torch
