@@ -112,6 +112,17 @@ def test_predice_con_la_longitud_del_entrenamiento(clasificador_diminuto):
             clasificador.probabilidades([larga + " and the train is very late"])).all()
 
 
+def test_umbral_fijo_conserva_la_descripcion(modelo_diminuto, tmp_path):
+    """Anotar el umbral de Ninguna no borra lo demás de transferencia.json."""
+    salida = tmp_path / "m"
+    assert main(["entrenar", "--datos", ASIGNATURAS, "--salida", str(salida), "--modelo-base",
+                 str(modelo_diminuto), "--epocas", "1", "--umbral-ninguna", "0.4",
+                 "--sin-progreso"]) == 0
+    descripcion = json.loads((salida / "transferencia.json").read_text("utf-8"))
+    assert descripcion["umbral_ninguna"] == 0.4
+    assert descripcion["longitud_maxima"] == 64 and descripcion["metodo"] == "ajuste"
+
+
 def test_int8(clasificador_diminuto, capsys):
     import numpy as np
     import torch

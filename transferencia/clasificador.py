@@ -14,8 +14,8 @@ Para predecir deprisa en CPU, :meth:`Clasificador.probabilidades` agrupa las fra
 por longitud (menos relleno en cada lote) y trunca con la misma longitud máxima del
 entrenamiento; ``cargar_clasificador(..., int8=True)`` además cuantiza las capas
 lineales a enteros de 8 bits (cuantización dinámica de PyTorch): el modelo ocupa menos
-y predice unas tres veces más rápido, con probabilidades algo distintas (mídelo con
-``evaluar --int8`` antes de usarlo).
+y predice más rápido, con probabilidades algo distintas (mídelo con ``evaluar --int8``
+antes de usarlo; ``make bench`` compara las dos versiones).
 """
 
 from __future__ import annotations
@@ -52,7 +52,6 @@ class Clasificador:
         self.etiquetas: list[str] = list(descripcion["etiquetas"])
         self.umbral_ninguna: float | None = descripcion.get("umbral_ninguna")
         self.longitud_maxima: int | None = None
-        self.int8 = int8
         if self.metodo == "ajuste":
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
 

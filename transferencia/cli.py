@@ -21,8 +21,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 ERROR_ENTRADA = 2
-AYUDA_INT8 = ("cuantiza el modelo a int8: unas tres veces más rápido en CPU, probabilidades "
-              "algo distintas (solo método ajuste)")
+AYUDA_INT8 = ("cuantiza el modelo a int8: más rápido en CPU, con probabilidades algo "
+              "distintas (solo método ajuste)")
 
 _TRADUCCIONES = {
     "the following arguments are required": "faltan argumentos obligatorios",
@@ -223,8 +223,8 @@ def orden_entrenar(args) -> int:
     import time
 
     from transferencia.clasificador import NINGUNA, cargar_clasificador, elegir_umbral
-    from transferencia.entrenamiento import (DESCRIPCION, Hiperparametros, entrenar_ajuste,
-                                             entrenar_embeddings, guardar_descripcion)
+    from transferencia.entrenamiento import (DESCRIPCION, Hiperparametros, anotar_umbral_ninguna,
+                                             entrenar_ajuste, entrenar_embeddings)
     from transferencia.metricas import calcular_metricas
 
     df = _leer_datos(args.datos)
@@ -291,8 +291,7 @@ def orden_entrenar(args) -> int:
             probabilidades = probabilidades_fuera_de_pliegue(entrenamiento, args.semilla)
         umbral = elegir_umbral(probabilidades, referencia["label"].tolist(), clasificador.etiquetas)
     if umbral is not None:
-        guardar_descripcion(carpeta, args.metodo, clasificador.etiquetas, umbral,
-                            clasificador.longitud_maxima)
+        anotar_umbral_ninguna(carpeta, umbral)
         clasificador.umbral_ninguna = umbral
 
     inicio = time.perf_counter()

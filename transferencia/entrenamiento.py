@@ -40,14 +40,24 @@ class Hiperparametros:
 
 
 def guardar_descripcion(carpeta: Path, metodo: str, etiquetas: list[str],
-                        umbral_ninguna: float | None = None,
                         longitud_maxima: int | None = None) -> None:
-    """Escribe ``transferencia.json``: método, etiquetas ordenadas, umbral de ``Ninguna`` y,
-    para el método ``ajuste``, la longitud máxima en *tokens* con que se entrenó (al predecir
-    se trunca igual)."""
-    descripcion = {"metodo": metodo, "etiquetas": etiquetas, "umbral_ninguna": umbral_ninguna}
+    """Escribe ``transferencia.json``: método, etiquetas ordenadas, umbral de ``Ninguna``
+    (todavía ninguno; véase :func:`anotar_umbral_ninguna`) y, para el método ``ajuste``, la
+    longitud máxima en *tokens* con que se entrenó (al predecir se trunca igual)."""
+    descripcion = {"metodo": metodo, "etiquetas": etiquetas, "umbral_ninguna": None}
     if longitud_maxima is not None:
         descripcion["longitud_maxima"] = longitud_maxima
+    _escribir_descripcion(carpeta, descripcion)
+
+
+def anotar_umbral_ninguna(carpeta: Path, umbral: float) -> None:
+    """Añade el umbral de ``Ninguna`` al ``transferencia.json`` de ``carpeta``."""
+    descripcion = json.loads((carpeta / DESCRIPCION).read_text(encoding="utf-8"))
+    descripcion["umbral_ninguna"] = umbral
+    _escribir_descripcion(carpeta, descripcion)
+
+
+def _escribir_descripcion(carpeta: Path, descripcion: dict) -> None:
     (carpeta / DESCRIPCION).write_text(json.dumps(descripcion, ensure_ascii=False, indent=2),
                                        encoding="utf-8")
 
