@@ -83,13 +83,13 @@ def _frases_por_segundo(clasificador, frases: list[str], lote: int | None) -> fl
 
 
 def _megabytes_int8(clasificador) -> float:
-    """Tamaño en disco de los pesos del modelo cuantizado (``torch.save`` del state_dict)."""
+    """Tamaño de los pesos del modelo cuantizado: lo que ocupa ``torch.save`` de su
+    ``state_dict`` (en memoria, como en el capítulo «Del cuaderno al mundo real»)."""
     import torch
 
-    with tempfile.TemporaryDirectory() as temporal:
-        ruta = Path(temporal) / "int8.pt"
-        torch.save(clasificador._modelo.state_dict(), ruta)
-        return round(ruta.stat().st_size / 1e6, 1)
+    memoria = io.BytesIO()
+    torch.save(clasificador._modelo.state_dict(), memoria)
+    return round(memoria.getbuffer().nbytes / 1e6, 1)
 
 
 def inferencia(carpeta: Path) -> dict:

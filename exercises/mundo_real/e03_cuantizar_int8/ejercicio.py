@@ -1,8 +1,9 @@
 """Cuantización dinámica a int8 de las capas lineales.
 
 La cuantización dinámica guarda los pesos de las capas ``torch.nn.Linear`` como enteros
-de 8 bits en lugar de números de 32 bits: el modelo ocupa casi cuatro veces menos y sus
-salidas cambian muy poco, sin reentrenar. Completa ``cuantizar(modelo)``:
+de 8 bits en lugar de números de 32 bits: esas capas ocupan casi cuatro veces menos
+(las demás, como los *embeddings*, se quedan igual) y las salidas cambian muy poco, sin
+reentrenar. Completa ``cuantizar(modelo)``:
 
 - usa ``torch.ao.quantization.quantize_dynamic`` para cuantizar **solo** las capas
   ``torch.nn.Linear`` (también las que están dentro de otros módulos) con
