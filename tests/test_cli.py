@@ -16,6 +16,7 @@ ASIGNATURAS = str(rutas.DATOS / "asignaturas.csv")
 @pytest.fixture(scope="module")
 def modelo_diminuto(tmp_path_factory):
     """Un BERT diminuto (aleatorio) con el tokenizador del respaldo: se entrena en segundos."""
+    import torch
     from transformers import AutoTokenizer, BertConfig, BertModel
 
     from transferencia.modelos import ruta_respaldo
@@ -25,6 +26,7 @@ def modelo_diminuto(tmp_path_factory):
     configuracion = BertConfig(vocab_size=tokenizador.vocab_size, hidden_size=32,
                                num_hidden_layers=2, num_attention_heads=2,
                                intermediate_size=64, max_position_embeddings=128)
+    torch.manual_seed(0)  # los mismos pesos iniciales en cada ejecución
     BertModel(configuracion).save_pretrained(carpeta)
     tokenizador.save_pretrained(carpeta)
     return carpeta
@@ -88,16 +90,31 @@ def test_predecir(clasificador_diminuto, tmp_path, capsys):
 def test_prediccion_por_lotes_conserva_el_orden(clasificador_diminuto):
     """Los lotes se forman por longitud, pero cada fila corresponde a su frase."""
     import numpy as np
+    import torch
+    from types import SimpleNamespace
 
     from transferencia.clasificador import cargar_clasificador
 
     clasificador = cargar_clasificador(clasificador_diminuto)
     frases = ["Soup", "The train to Madrid is late again today, sadly", "I like cheese a lot",
-              "Rain", "A very long sentence about bread, butter, jam and tea with friends", "Go"]
+              "Rain again today", "A very long sentence about bread, butter, jam and tea with friends",
+              "Go on"]
+    # Con el modelo real: el relleno de los lotes no cambia las probabilidades.
     por_lotes = clasificador.probabilidades(frases, lote=4)
     una_a_una = np.vstack([clasificador.probabilidades([f]) for f in frases])
     np.testing.assert_allclose(por_lotes, una_a_una, atol=1e-5)
-    assert len({tuple(np.round(fila, 6)) for fila in por_lotes}) == len(frases)
+
+    # El modelo diminuto casi no distingue las frases (todas rondan 0,5), así que el orden se
+    # comprueba con un modelo cuya salida depende solo del número de piezas de cada frase.
+    def modelo_que_cuenta(input_ids, attention_mask, **_):
+        piezas = attention_mask.sum(dim=1).float()
+        return SimpleNamespace(logits=torch.stack([piezas / 10, torch.zeros_like(piezas)], dim=1))
+
+    clasificador._modelo = modelo_que_cuenta
+    piezas = [len(clasificador._tokenizador(f)["input_ids"]) for f in frases]
+    assert len(set(piezas)) == len(frases), "las frases de la prueba deben tener longitudes distintas"
+    esperado = torch.softmax(torch.tensor([[n / 10, 0.0] for n in piezas]), dim=-1).numpy()
+    np.testing.assert_allclose(clasificador.probabilidades(frases, lote=4), esperado, rtol=1e-6)
 
 
 def test_predice_con_la_longitud_del_entrenamiento(clasificador_diminuto):
