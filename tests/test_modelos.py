@@ -9,6 +9,9 @@ import pytest
 from transferencia import modelos
 
 NOMBRE = "distilbert/distilbert-base-uncased"
+# Sin la espera acotada, los reintentos de huggingface_hub tardan unos 47 s. El margen sobre
+# ESPERA_MAXIMA cubre una máquina cargada (CI) sin dejar pasar un cuelgue.
+LIMITE = modelos.ESPERA_MAXIMA + 3
 
 
 @pytest.fixture
@@ -22,13 +25,13 @@ def test_red_rechazada_cae_al_respaldo(monkeypatch, sin_cache):
     monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # puerto cerrado
     inicio = time.monotonic()
     elegido = modelos.resolver_modelo_base(NOMBRE)
-    assert time.monotonic() - inicio < 3
+    assert time.monotonic() - inicio < LIMITE
     assert elegido.es_respaldo and elegido.origen == "respaldo"
     assert elegido.solicitado == NOMBRE
     assert "no responde" in elegido.motivo
 
 
-def test_servidor_mudo_no_bloquea_mas_de_3_segundos(monkeypatch, sin_cache):
+def test_servidor_mudo_no_bloquea(monkeypatch, sin_cache):
     """Un servidor que acepta la conexión pero nunca contesta."""
     servidor = socket.socket()
     servidor.bind(("127.0.0.1", 0))
@@ -40,7 +43,7 @@ def test_servidor_mudo_no_bloquea_mas_de_3_segundos(monkeypatch, sin_cache):
     try:
         inicio = time.monotonic()
         elegido = modelos.resolver_modelo_base(NOMBRE)
-        assert time.monotonic() - inicio < 3
+        assert time.monotonic() - inicio < LIMITE
         assert elegido.es_respaldo
     finally:
         servidor.close()
