@@ -35,8 +35,9 @@ libro-limpio: $(INSTALADO)
 	$(BIN)/jupyter-book build . --path-output $(PRUEBA) $(JB_OPCIONES)
 
 # Chromium de Debian para las pruebas en el navegador; si no se puede instalar, se omiten.
+# TRANSFERENCIA_CHROMIUM=/ruta/al/navegador usa otro (por ejemplo Google Chrome).
 navegador:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@[ -n "$$TRANSFERENCIA_CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || { \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "Instalando Chromium (apt-get)..."; \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \

@@ -39,9 +39,17 @@ def html_libro():
 
 
 def ruta_chromium():
-    """Ruta del Chromium de Debian, o ``None`` si no está instalado."""
+    """Ruta del navegador: ``TRANSFERENCIA_CHROMIUM`` si está definida; si no, el Chromium de
+    Debian/Ubuntu, o ``None`` si no está instalado."""
     import shutil
 
+    elegido = os.environ.get("TRANSFERENCIA_CHROMIUM")
+    if elegido:
+        ruta = shutil.which(elegido)
+        if ruta is None:
+            pytest.fail(f"TRANSFERENCIA_CHROMIUM={elegido!r} no es un navegador ejecutable: "
+                        "indica la ruta de Chromium o de Google Chrome, o quita la variable")
+        return ruta
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
