@@ -1,6 +1,7 @@
 # Curso de Transfer Learning: órdenes para construir el libro y pasar las pruebas.
-#   make libro   crea .venv si falta, instala requirements.txt y construye el libro HTML
-#   make test    todo lo que comprueba la integración continua
+#   make libro     crea .venv si falta, instala requirements.txt y construye el libro HTML
+#   make test      todo lo que comprueba la integración continua (pruebas + libro desde cero)
+#   make pruebas   solo las pruebas que no necesitan el libro construido (bucle rápido)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,12 +13,12 @@ export PYTHONHASHSEED := 0
 # Con la máquina compartida, PyTorch no se queda esperando en bucle a sus hilos.
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: libro test entorno navegador libro-limpio corregir bench limpiar
+.PHONY: libro test pruebas pruebas-libro entorno navegador libro-limpio corregir bench bloquear limpiar
 
 entorno: $(INSTALADO)
 
 $(INSTALADO): requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Hace falta Python 3.11 o posterior.")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Hace falta Python 3.11 (o posterior).")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -46,8 +47,26 @@ navegador:
 	    echo "Aviso: sin Chromium (instálalo con tu gestor de paquetes); se omitirán las pruebas en el navegador."; \
 	  fi; }
 
-test: navegador libro-limpio
-	LIBRO_HTML=$(PRUEBA)/_build/html $(BIN)/python -m pytest
+# Todas las pruebas que no necesitan el libro construido: datos, paquete, línea de órdenes,
+# ejercicios en los dos sentidos, demo (también en Chromium si está instalado).
+pruebas: $(INSTALADO) navegador
+	@inicio=$$(date +%s); $(BIN)/python -m pytest -m "not libro"; codigo=$$?; \
+	  echo "make pruebas: $$(( $$(date +%s) - inicio )) s"; exit $$codigo
+
+# Las pruebas del libro construido por libro-limpio (páginas, cifras, sitio en Chromium).
+pruebas-libro:
+	LIBRO_HTML=$(PRUEBA)/_build/html $(BIN)/python -m pytest -m libro
+
+# La puerta completa (la que ejecuta CI): primero las pruebas rápidas, después el libro desde
+# una caché vacía y sus pruebas. Un capítulo roto no oculta las demás pruebas ni al revés.
+test: $(INSTALADO) navegador
+	@inicio=$$(date +%s); fallos=""; \
+	  $(MAKE) --no-print-directory pruebas || fallos="$$fallos pruebas"; \
+	  $(MAKE) --no-print-directory libro-limpio || fallos="$$fallos libro"; \
+	  $(MAKE) --no-print-directory pruebas-libro || fallos="$$fallos pruebas-libro"; \
+	  echo "make test: $$(( $$(date +%s) - inicio )) s"; \
+	  if [ -n "$$fallos" ]; then echo "make test: fallaron:$$fallos"; exit 1; fi; \
+	  echo "make test: todo en verde"
 
 corregir: $(INSTALADO)
 	$(BIN)/python -m transferencia corregir
@@ -56,6 +75,15 @@ corregir: $(INSTALADO)
 bench: $(INSTALADO)
 	$(BIN)/python bench/clasificadores.py
 	$(BIN)/python bench/libro.py
+
+# Vuelve a calcular requirements.txt (todas las versiones fijadas) desde pyproject.toml, en un
+# entorno nuevo. Úsalo al cambiar una dependencia de pyproject.toml.
+bloquear:
+	rm -rf _build/bloqueo && $(PYTHON) -m venv _build/bloqueo
+	_build/bloqueo/bin/python -m pip install --quiet --upgrade pip
+	_build/bloqueo/bin/python -m pip install --quiet torch==2.13.0 ".[libro,demo,pruebas]"
+	$(PYTHON) scripts/bloquear.py _build/bloqueo/bin/python > requirements.txt
+	rm -rf _build/bloqueo
 
 limpiar:
 	rm -rf _build salidas

@@ -27,20 +27,29 @@ from transferencia.clasificador import cargar_clasificador  # noqa: E402
 TEMA = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])
 
 
+def clasificar_frase(clasificador, frase: str) -> dict[str, float]:
+    """Probabilidad de cada etiqueta para ``frase``, con una sola pasada del modelo.
+
+    Si el umbral de confianza convierte la respuesta en «Ninguna», esta aparece primero con
+    la probabilidad que le falta a la etiqueta más probable.
+    """
+    frase = (frase or "").strip()
+    if not frase:
+        raise gr.Error("Escribe una frase para clasificarla.")
+    probabilidades = clasificador.probabilidades([frase])
+    resultado = {e: float(p) for e, p in zip(clasificador.etiquetas, probabilidades[0])}
+    etiqueta, _ = clasificador.decidir(probabilidades)[0]
+    if etiqueta not in resultado:  # «Ninguna» por el umbral de confianza
+        resultado = {etiqueta: 1.0 - max(resultado.values()), **resultado}
+    return resultado
+
+
 def crear_demo(carpeta_modelo: str | Path) -> gr.Blocks:
     """Construye la interfaz de Gradio para el clasificador guardado en ``carpeta_modelo``."""
     clasificador = cargar_clasificador(carpeta_modelo)
 
     def clasificar(frase: str) -> dict[str, float]:
-        frase = (frase or "").strip()
-        if not frase:
-            raise gr.Error("Escribe una frase para clasificarla.")
-        probabilidades = clasificador.probabilidades([frase])[0]
-        resultado = {e: float(p) for e, p in zip(clasificador.etiquetas, probabilidades)}
-        etiqueta, _ = clasificador.predecir([frase])[0]
-        if etiqueta not in resultado:  # «Ninguna» por el umbral de confianza
-            resultado = {etiqueta: 1.0 - max(resultado.values()), **resultado}
-        return resultado
+        return clasificar_frase(clasificador, frase)
 
     with gr.Blocks(title="Clasificador del Curso de Transfer Learning", analytics_enabled=False) as demo:
         gr.Markdown("# Clasificador de frases\nEscribe una frase y pulsa **Clasificar**. "

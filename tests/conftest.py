@@ -82,3 +82,14 @@ def artefactos():
     carpeta = RAIZ / "artefactos"
     carpeta.mkdir(exist_ok=True)
     return carpeta
+
+
+def pytest_collection_modifyitems(config, items):
+    """Marca cada prueba según lo que necesita: ``libro`` (el HTML construido) y ``navegador``
+    (Chromium). ``make pruebas`` ejecuta todas menos las de ``libro``."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "html_libro" in fixtures:
+            item.add_marker(pytest.mark.libro)
+        if "navegador" in fixtures:
+            item.add_marker(pytest.mark.navegador)

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from transferencia import rutas
+from transferencia.clasificador import cargar_clasificador
 from transferencia.cli import main
 
 COMIDA = str(rutas.DATOS / "comida.csv")
@@ -58,11 +59,11 @@ def test_entrenar_escribe_modelo_y_metricas(clasificador_diminuto):
 def test_evaluar_json(clasificador_diminuto, capsys):
     assert main(["evaluar", "--modelo", str(clasificador_diminuto), "--datos", COMIDA, "--json"]) == 0
     resultado = json.loads(capsys.readouterr().out)
-    assert set(resultado) == {"accuracy", "macro_f1", "n", "por_clase", "matriz_confusion"}
+    assert set(resultado) == {"exactitud", "f1_macro", "n", "por_clase", "matriz_confusion"}
     assert resultado["n"] == 250
     assert resultado["matriz_confusion"]["etiquetas"] == ["food", "not_food"]
     assert sum(map(sum, resultado["matriz_confusion"]["valores"])) == 250
-    assert set(resultado["por_clase"]["food"]) == {"precision", "recall", "f1", "soporte"}
+    assert set(resultado["por_clase"]["food"]) == {"precision", "exhaustividad", "f1", "soporte"}
     assert resultado["por_clase"]["food"]["soporte"] == 125
 
 
@@ -83,8 +84,14 @@ def test_predecir(clasificador_diminuto, tmp_path, capsys):
     assert main(["predecir", "--modelo", str(clasificador_diminuto), "--json", "--archivo",
                  str(archivo), "I like cheese"]) == 0
     resultado = json.loads(capsys.readouterr().out)
-    assert [r["texto"] for r in resultado] == ["I like cheese", "Soup is ready", "The train is late"]
-    assert all(r["etiqueta"] in {"food", "not_food"} and 0.5 <= r["puntuacion"] <= 1 for r in resultado)
+    frases = ["I like cheese", "Soup is ready", "The train is late"]
+    assert [r["texto"] for r in resultado] == frases
+    # Cada fila dice la etiqueta de mayor probabilidad del modelo y esa probabilidad.
+    probabilidades = cargar_clasificador(clasificador_diminuto).probabilidades(frases)
+    assert [r["etiqueta"] for r in resultado] == [["food", "not_food"][i]
+                                                  for i in probabilidades.argmax(axis=1)]
+    assert [r["probabilidad"] for r in resultado] == pytest.approx(probabilidades.max(axis=1),
+                                                                   abs=1e-4)
 
 
 def test_prediccion_por_lotes_conserva_el_orden(clasificador_diminuto):
@@ -92,8 +99,6 @@ def test_prediccion_por_lotes_conserva_el_orden(clasificador_diminuto):
     import numpy as np
     import torch
     from types import SimpleNamespace
-
-    from transferencia.clasificador import cargar_clasificador
 
     clasificador = cargar_clasificador(clasificador_diminuto)
     frases = ["Soup", "The train to Madrid is late again today, sadly", "I like cheese a lot",
@@ -118,8 +123,6 @@ def test_prediccion_por_lotes_conserva_el_orden(clasificador_diminuto):
 
 
 def test_predice_con_la_longitud_del_entrenamiento(clasificador_diminuto):
-    from transferencia.clasificador import cargar_clasificador
-
     descripcion = json.loads((clasificador_diminuto / "transferencia.json").read_text("utf-8"))
     assert descripcion["longitud_maxima"] == 64
     clasificador = cargar_clasificador(clasificador_diminuto)
@@ -129,8 +132,8 @@ def test_predice_con_la_longitud_del_entrenamiento(clasificador_diminuto):
             clasificador.probabilidades([larga + " and the train is very late"])).all()
 
 
-def test_umbral_fijo_conserva_la_descripcion(modelo_diminuto, tmp_path):
-    """Anotar el umbral de Ninguna no borra lo demás de transferencia.json."""
+def test_umbral_fijo_queda_en_la_descripcion(modelo_diminuto, tmp_path):
+    """El umbral de Ninguna se guarda junto con lo demás de transferencia.json."""
     salida = tmp_path / "m"
     assert main(["entrenar", "--datos", ASIGNATURAS, "--salida", str(salida), "--modelo-base",
                  str(modelo_diminuto), "--epocas", "1", "--umbral-ninguna", "0.4",
@@ -143,8 +146,6 @@ def test_umbral_fijo_conserva_la_descripcion(modelo_diminuto, tmp_path):
 def test_int8(clasificador_diminuto, capsys):
     import numpy as np
     import torch
-
-    from transferencia.clasificador import cargar_clasificador
 
     normal = cargar_clasificador(clasificador_diminuto)
     int8 = cargar_clasificador(clasificador_diminuto, int8=True)
@@ -229,7 +230,7 @@ def test_embeddings_con_umbral_auto(tmp_path, capsys):
     assert descripcion["metodo"] == "embeddings" and len(descripcion["etiquetas"]) == 10
     assert 0 <= descripcion["umbral_ninguna"] < 1
     metricas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
-    assert metricas["prueba"]["macro_f1"] > 0.6  # TF-IDF ronda 0.3 en estos datos
+    assert metricas["prueba"]["f1_macro"] > 0.6  # TF-IDF ronda 0.3 en estos datos
     capsys.readouterr()
     assert main(["evaluar", "--modelo", str(salida), "--datos", ASIGNATURAS, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["n"] == 250
@@ -237,6 +238,7 @@ def test_embeddings_con_umbral_auto(tmp_path, capsys):
     assert "int8 solo sirve para el método «ajuste»" in capsys.readouterr().err
 
 
+@pytest.mark.lento
 def test_orden_completa_del_issue(tmp_path):
     """La receta por defecto, como la ejecutaría un docente, en un proceso aparte."""
     salida = tmp_path / "m"
@@ -249,12 +251,39 @@ def test_orden_completa_del_issue(tmp_path):
                               str(salida), "--datos", COMIDA, "--json"],
                              capture_output=True, text=True, timeout=120)
     assert evaluar.returncode == 0, evaluar.stderr
-    assert json.loads(evaluar.stdout)["accuracy"] > 0.9
+    assert json.loads(evaluar.stdout)["exactitud"] > 0.9
     # Cuantizado a int8, el modelo real conserva la calidad.
     evaluar_int8 = subprocess.run([sys.executable, "-m", "transferencia", "evaluar", "--modelo",
                                    str(salida), "--datos", COMIDA, "--json", "--int8"],
                                   capture_output=True, text=True, timeout=120)
     assert evaluar_int8.returncode == 0, evaluar_int8.stderr
-    assert json.loads(evaluar_int8.stdout)["accuracy"] > 0.9
+    assert json.loads(evaluar_int8.stdout)["exactitud"] > 0.9
     prueba = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))["prueba"]
-    assert prueba["accuracy"] >= 0.9
+    assert prueba["exactitud"] >= 0.9
+
+
+@pytest.mark.parametrize("crear, mensaje", [
+    (lambda ruta: None, "el archivo no existe"),
+    (lambda ruta: ruta.mkdir(), "es una carpeta"),
+    (lambda ruta: ruta.write_bytes("Sopa\n".encode("latin-1") + b"\xf1\xe1\n"), "no está en UTF-8"),
+])
+def test_predecir_archivo_malo(clasificador_diminuto, tmp_path, capsys, crear, mensaje):
+    ruta = tmp_path / "frases.txt"
+    crear(ruta)
+    assert main(["predecir", "--modelo", str(clasificador_diminuto), "--archivo", str(ruta)]) == 2
+    error = capsys.readouterr().err
+    assert mensaje in error and str(ruta) in error
+
+
+def test_predecir_tabla_con_coma_decimal(clasificador_diminuto, capsys):
+    assert main(["predecir", "--modelo", str(clasificador_diminuto), "Soup"]) == 0
+    etiqueta, probabilidad, frase = capsys.readouterr().out.strip().split("\t")
+    assert frase == "Soup" and etiqueta in {"food", "not_food"}
+    assert "," in probabilidad and "." not in probabilidad
+
+
+def test_opciones_admiten_coma_decimal(tmp_path, capsys):
+    salida = tmp_path / "e"
+    assert main(["entrenar", "--datos", COMIDA, "--metodo", "embeddings", "--prueba", "0,3",
+                 "--salida", str(salida)]) == 0
+    assert json.loads((salida / "metricas.json").read_text("utf-8"))["prueba"]["n"] == 75

@@ -1,5 +1,7 @@
 """Piezas de las curvas de aprendizaje del capítulo de transfer learning."""
 
+import time
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -140,6 +142,7 @@ def test_curva_aprendizaje_misma_muestra_para_todos_los_metodos():
 
     def siempre_b(muestra, prueba):
         vistas["siempre_b"].append(muestra["text"].tolist())
+        time.sleep(0.02)  # tarda al menos 20 ms: la columna «segundos» debe notarlo
         return ["b"] * len(prueba)
 
     curva = curva_aprendizaje({"mayoritaria": mayoritaria, "siempre_b": siempre_b},
@@ -150,7 +153,9 @@ def test_curva_aprendizaje_misma_muestra_para_todos_los_metodos():
     assert [len(m) for m in vistas["siempre_b"]] == [4, 4, 4, 10, 10, 10]
     esperado = f1_score(prueba["label"], ["b"] * 4, average="macro")
     assert curva.loc[curva["metodo"] == "siempre_b", "f1_macro"].tolist() == pytest.approx([esperado] * 6)
-    assert (curva["segundos"] >= 0).all()
+    # Los segundos son los de cada método: el que duerme 20 ms tarda al menos eso.
+    assert (curva.loc[curva["metodo"] == "siempre_b", "segundos"] >= 0.02).all()
+    assert (curva.loc[curva["metodo"] == "mayoritaria", "segundos"] < 0.02).all()
 
 
 def test_curva_aprendizaje_detecta_predicciones_de_menos():

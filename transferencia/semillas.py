@@ -7,8 +7,11 @@ import random
 
 import numpy as np
 
+#: Semilla de todo el curso: capítulos, línea de órdenes, bancos de pruebas y ejercicios.
+SEMILLA = 42
 
-def fijar_semilla(semilla: int = 42) -> int:
+
+def fijar_semilla(semilla: int = SEMILLA) -> int:
     """Fija la semilla de Python, NumPy y PyTorch (si está instalado).
 
     También pide a PyTorch algoritmos deterministas cuando es posible, para que

@@ -1,6 +1,6 @@
 """Dibuja el logotipo y el favicon del curso con matplotlib.
 
-Uso: ``python herramientas/generar_logo.py``. Escribe ``imagenes/logo.png`` e
+Uso: ``python scripts/generar_logo.py``. Escribe ``imagenes/logo.png`` e
 ``imagenes/favicon.png``. Las figuras ya están en el repositorio; ejecuta este
 script solo si cambias el diseño.
 """

@@ -1,6 +1,6 @@
 """Ejecuta un capítulo (MyST .md o .ipynb) sin construir el libro y guarda el resultado.
 
-Uso: ``.venv/bin/python herramientas/ejecutar.py book/NOMBRE.md [salida.ipynb]``.
+Uso: ``.venv/bin/python scripts/ejecutar.py book/NOMBRE.md [salida.ipynb]``.
 Útil para probar un capítulo mientras se escribe; muestra el tiempo y el primer error.
 """
 
