@@ -4,7 +4,8 @@ Uso::
 
     .venv/bin/python bench/clasificadores.py [--retenidos-comida CSV] [--retenidos-asignaturas CSV]
 
-Entrena con la línea de órdenes del curso (la misma receta que los capítulos) y mide:
+Entrena con :func:`transferencia.entrenamiento.entrenar_clasificador` (lo mismo que
+``python -m transferencia entrenar``) y mide:
 
 - segundos de entrenamiento de cada método (objetivos: ≤ 30 s el binario, ≤ 60 s cada
   método multiclase, en 2 núcleos sin conexión);
@@ -41,23 +42,29 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 
 from transferencia import rutas  # noqa: E402
-from transferencia.cli import main as cli  # noqa: E402
 from transferencia.clasificador import cargar_clasificador  # noqa: E402
 from transferencia.datos import dividir_estratificado, leer_csv  # noqa: E402
+from transferencia.entrenamiento import (FRACCION_PRUEBA, Hiperparametros, MetodoAjuste,  # noqa: E402
+                                         MetodoEmbeddings, entrenar_clasificador)
 from transferencia.metricas import calcular_metricas  # noqa: E402
+from transferencia.modelos import MODELO_INGLES, MODELO_MULTILINGUE  # noqa: E402
+from transferencia.semillas import SEMILLA  # noqa: E402
 
 CONFIGURACIONES = [
-    # (nombre, csv, argumentos de entrenar, objetivo de segundos de entrenamiento)
-    ("comida · ajuste", "comida.csv", ["--modelo-base", "distilbert/distilbert-base-uncased"], 30),
-    ("asignaturas · embeddings", "asignaturas.csv",
-     ["--metodo", "embeddings", "--umbral-ninguna", "auto"], 60),
-    ("asignaturas · ajuste", "asignaturas.csv", ["--epocas", "10", "--tasa-aprendizaje", "1e-4"], 60),
+    # (nombre, csv, método (se crea al medir), umbral de Ninguna, objetivo de segundos)
+    ("comida · ajuste", "comida.csv",
+     lambda: MetodoAjuste(MODELO_INGLES, progreso=False), None, 30),
+    ("asignaturas · embeddings", "asignaturas.csv", lambda: MetodoEmbeddings(), "auto", 60),
+    ("asignaturas · ajuste", "asignaturas.csv",
+     lambda: MetodoAjuste(MODELO_MULTILINGUE, Hiperparametros(epocas=10, tasa_aprendizaje=1e-4),
+                          progreso=False), None, 60),
 ]
 
 
 def linea_base(csv: Path, retenidos: Path | None) -> dict:
     """TF-IDF + regresión logística con la misma partición que ``entrenar``."""
-    entrenamiento, prueba = dividir_estratificado(leer_csv(csv), prueba=0.2, semilla=42)
+    entrenamiento, prueba = dividir_estratificado(leer_csv(csv), prueba=FRACCION_PRUEBA,
+                                                  semilla=SEMILLA)
     modelo = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
                            LogisticRegression(C=10, max_iter=2000))
     modelo.fit(entrenamiento["text"], entrenamiento["label"])
@@ -106,7 +113,7 @@ def inferencia(carpeta: Path) -> dict:
 
 def medir_inferencia(carpeta: Path) -> dict:
     datos = leer_csv(rutas.DATOS / "comida.csv")
-    _, prueba = dividir_estratificado(datos, prueba=0.2, semilla=42)
+    _, prueba = dividir_estratificado(datos, prueba=FRACCION_PRUEBA, semilla=SEMILLA)
     frases = datos["text"].tolist()
     lote = (frases * 4)[:1000]
     resultado = {"frases_medidas": len(lote), "lote": 64,
@@ -134,12 +141,12 @@ def imprimir(maquina: dict, filas: list[dict]) -> None:
           f"{'exact. TF-IDF':>14}{'F1 TF-IDF':>11}{'F1 retenidos':>14}{'Ninguna rec.':>14}")
     for f in filas:
         retenido = f.get("retenidos")
-        ninguna = (retenido or f["prueba"])["por_clase"].get("Ninguna", {}).get("recall")
+        ninguna = (retenido or f["prueba"])["por_clase"].get("Ninguna", {}).get("exhaustividad")
         base = f["linea_base_tfidf"]["prueba"]
         print(f"{f['configuracion']:<26}{f['segundos_entrenamiento']:>10.1f}"
-              f"{'≤ ' + str(f['objetivo_segundos']):>9}{f['prueba']['accuracy']:>8.3f}"
-              f"{f['prueba']['macro_f1']:>11.3f}{base['accuracy']:>14.3f}{base['macro_f1']:>11.3f}"
-              f"{_cifra(retenido['macro_f1'] if retenido else None):>14}{_cifra(ninguna):>14}")
+              f"{'≤ ' + str(f['objetivo_segundos']):>9}{f['prueba']['exactitud']:>8.3f}"
+              f"{f['prueba']['f1_macro']:>11.3f}{base['exactitud']:>14.3f}{base['f1_macro']:>11.3f}"
+              f"{_cifra(retenido['f1_macro'] if retenido else None):>14}{_cifra(ninguna):>14}")
         if "inferencia" in f:
             i = f["inferencia"]
             print(f"{'':<26}inferencia (frases/s, lotes de {i['lote']} / una a una): "
@@ -148,7 +155,7 @@ def imprimir(maquina: dict, filas: list[dict]) -> None:
                   f"int8 {i['frases_por_segundo_lotes_int8']:.0f} / "
                   f"{i['frases_por_segundo_una_a_una_int8']:.0f} (objetivo por lotes ≥ 500)")
             print(f"{'':<26}pesos: fp32 {i['megabytes_fp32']} MB, int8 {i['megabytes_int8']} MB; "
-                  f"F1 prueba int8 {i['prueba_int8']['macro_f1']:.3f}")
+                  f"F1 prueba int8 {i['prueba_int8']['f1_macro']:.3f}")
 
 
 def main() -> int:
@@ -165,15 +172,11 @@ def main() -> int:
 
     filas = []
     with tempfile.TemporaryDirectory() as temporal:
-        for nombre, csv, extra, objetivo in CONFIGURACIONES:
+        for nombre, csv, crear_metodo, umbral, objetivo in CONFIGURACIONES:
             salida = Path(temporal) / nombre.replace(" · ", "_")
             with contextlib.redirect_stdout(io.StringIO()):
-                codigo = cli(["entrenar", "--datos", str(rutas.DATOS / csv), "--salida", str(salida),
-                              "--sin-progreso", *extra])
-            if codigo != 0:
-                print(f"{nombre}: entrenar falló con código {codigo}", file=sys.stderr)
-                return 1
-            metricas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
+                metricas = entrenar_clasificador(leer_csv(rutas.DATOS / csv), salida, crear_metodo(),
+                                                 umbral_ninguna=umbral, origen_datos=csv).resumen
             fila = {"configuracion": nombre, "modelo_base": metricas["modelo_base"]["nombre"],
                     "segundos_entrenamiento": metricas["segundos_entrenamiento"],
                     "objetivo_segundos": objetivo,

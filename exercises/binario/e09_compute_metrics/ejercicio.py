@@ -7,7 +7,7 @@ Durante la evaluación, ``Trainer`` llama a ``compute_metrics(eval_pred)``, dond
 - ``etiquetas``: array de numpy con el número de la clase real de cada ejemplo.
 
 Completa ``compute_metrics(eval_pred)`` para que devuelva un diccionario con dos
-claves: ``"accuracy"`` (exactitud) y ``"macro_f1"`` (F1 macro), ambas números
+claves: ``"exactitud"`` (exactitud) y ``"f1_macro"`` (F1 macro), ambas números
 (``float``). La clase predicha es la de mayor *logit*. Puedes usar
 ``sklearn.metrics.accuracy_score`` y ``sklearn.metrics.f1_score``.
 
@@ -16,7 +16,7 @@ Ejemplo::
     >>> import numpy as np
     >>> logits = np.array([[2.0, -1.0], [0.5, 1.5], [3.0, 0.0], [-2.0, 1.0]])
     >>> compute_metrics((logits, np.array([0, 1, 1, 1])))
-    {'accuracy': 0.75, 'macro_f1': 0.7333333333333334}
+    {'exactitud': 0.75, 'f1_macro': 0.7333333333333334}
 
 Capítulo: «Clasificador binario», sección 7 (entrenar con `Trainer`).
 """

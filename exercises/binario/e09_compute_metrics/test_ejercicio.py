@@ -10,17 +10,17 @@ from transferencia.modelos import ruta_respaldo
 
 def referencia(logits, etiquetas):
     predicciones = np.argmax(logits, axis=-1)
-    return {"accuracy": float(accuracy_score(etiquetas, predicciones)),
-            "macro_f1": float(f1_score(etiquetas, predicciones, average="macro"))}
+    return {"exactitud": float(accuracy_score(etiquetas, predicciones)),
+            "f1_macro": float(f1_score(etiquetas, predicciones, average="macro"))}
 
 
 def test_ejemplo_del_enunciado(ejercicio):
     logits = np.array([[2.0, -1.0], [0.5, 1.5], [3.0, 0.0], [-2.0, 1.0]])
     etiquetas = np.array([0, 1, 1, 1])
     comprobar(llamar(ejercicio, "compute_metrics", (logits, etiquetas)),
-              {"accuracy": 0.75, "macro_f1": 0.7333333333333334},
+              {"exactitud": 0.75, "f1_macro": 0.7333333333333334},
               f"(logits={logits.tolist()}, etiquetas={etiquetas.tolist()})", tipo=dict,
-              pista="Devuelve un diccionario con exactamente las claves 'accuracy' y 'macro_f1'.")
+              pista="Devuelve un diccionario con exactamente las claves 'exactitud' y 'f1_macro'.")
 
 
 def test_eval_prediction_con_tres_clases(ejercicio):
@@ -57,5 +57,5 @@ def test_funciona_dentro_de_trainer(ejercicio, tmp_path):
     esperado = referencia(salida.predictions, salida.label_ids)
     comprobar({k: salida.metrics.get(f"test_{k}") for k in esperado}, esperado,
               "Trainer.predict con un modelo BERT diminuto y 6 frases "
-              "(métricas test_accuracy y test_macro_f1)",
+              "(métricas test_exactitud y test_f1_macro)",
               pista="Trainer añade el prefijo 'test_' a las claves que devuelves.")
