@@ -136,18 +136,19 @@ def test_curva_aprendizaje_misma_muestra_para_todos_los_metodos():
     prueba = pd.DataFrame({"text": ["x", "y", "z", "w"], "label": ["a", "a", "b", "b"]})
     vistas = {"mayoritaria": [], "siempre_b": []}
 
-    def mayoritaria(muestra, prueba):
+    def mayoritaria(muestra, prueba, semilla):
         vistas["mayoritaria"].append(muestra["text"].tolist())
         return [muestra["label"].mode()[0]] * len(prueba)
 
-    def siempre_b(muestra, prueba):
+    def siempre_b(muestra, prueba, semilla):
         vistas["siempre_b"].append(muestra["text"].tolist())
         time.sleep(0.02)  # tarda al menos 20 ms: la columna «segundos» debe notarlo
         return ["b"] * len(prueba)
 
     curva = curva_aprendizaje({"mayoritaria": mayoritaria, "siempre_b": siempre_b},
                               entrenamiento, prueba, tamanos=[4, 10], semillas=[0, 1, 2])
-    assert list(curva.columns) == ["metodo", "n", "semilla", "f1_macro", "segundos"]
+    assert list(curva.columns) == ["metodo", "n", "semilla", "f1_macro", "segundos", "predichas"]
+    assert curva["predichas"].iloc[1] == ["b"] * 4
     assert len(curva) == 2 * 2 * 3
     assert vistas["mayoritaria"] == vistas["siempre_b"]
     assert [len(m) for m in vistas["siempre_b"]] == [4, 4, 4, 10, 10, 10]
@@ -162,4 +163,18 @@ def test_curva_aprendizaje_detecta_predicciones_de_menos():
     entrenamiento = tabla({"a": 5, "b": 5})
     prueba = pd.DataFrame({"text": ["x", "y"], "label": ["a", "b"]})
     with pytest.raises(ValueError, match="1 predicciones para 2"):
-        curva_aprendizaje({"roto": lambda m, p: ["a"]}, entrenamiento, prueba, [4])
+        curva_aprendizaje({"roto": lambda m, p, s: ["a"]}, entrenamiento, prueba, [4])
+
+
+def test_curva_aprendizaje_pasa_la_semilla_de_cada_repeticion():
+    entrenamiento = tabla({"a": 10, "b": 10})
+    prueba = pd.DataFrame({"text": ["x", "y"], "label": ["a", "b"]})
+    recibidas = []
+
+    def metodo(muestra, prueba, semilla):
+        recibidas.append(semilla)
+        return ["a", "b"] if semilla == 2 else ["a", "a"]
+
+    curva = curva_aprendizaje({"m": metodo}, entrenamiento, prueba, [4, 6], semillas=[1, 2])
+    assert recibidas == [1, 2, 1, 2]
+    assert curva["f1_macro"].tolist() == pytest.approx([1 / 3, 1.0, 1 / 3, 1.0])

@@ -116,7 +116,7 @@ def ajustar_y_predecir(modelo, tokenizador, textos: Sequence[str], etiquetas: Se
     return np.concatenate(predicciones) if predicciones else np.zeros(0, dtype=int)
 
 
-Metodo = Callable[[pd.DataFrame, pd.DataFrame], Sequence[str]]
+Metodo = Callable[[pd.DataFrame, pd.DataFrame, int], Sequence[str]]
 
 
 def curva_aprendizaje(metodos: dict[str, Metodo], entrenamiento: pd.DataFrame,
@@ -124,11 +124,13 @@ def curva_aprendizaje(metodos: dict[str, Metodo], entrenamiento: pd.DataFrame,
                       semillas: Iterable[int] = (0,)) -> pd.DataFrame:
     """Mide cada método con ``n`` frases de entrenamiento, para cada ``n`` de ``tamanos``.
 
-    Cada método es una función ``metodo(muestra, prueba) -> etiquetas predichas``
-    que entrena con la submuestra (:func:`submuestra_estratificada`) y predice
-    las frases de ``prueba``. Para cada tamaño y semilla, todos los métodos
-    reciben **la misma** submuestra. Devuelve una tabla con las columnas
-    ``metodo``, ``n``, ``semilla``, ``f1_macro`` y ``segundos`` (entrenar y predecir).
+    Cada método es una función ``metodo(muestra, prueba, semilla) -> etiquetas predichas``
+    que entrena con la submuestra (:func:`submuestra_estratificada`) y predice las frases de
+    ``prueba``; ``semilla`` sirve para que el azar del propio método (pesos iniciales, orden
+    de los lotes) cambie con cada repetición. Para cada tamaño y semilla, todos los métodos
+    reciben **la misma** submuestra. Devuelve una tabla con las columnas ``metodo``, ``n``,
+    ``semilla``, ``f1_macro``, ``segundos`` (entrenar y predecir) y ``predichas`` (la lista
+    de etiquetas predichas, para compararlas después frase a frase).
     """
     from transferencia.metricas import f1_macro
 
@@ -140,7 +142,7 @@ def curva_aprendizaje(metodos: dict[str, Metodo], entrenamiento: pd.DataFrame,
             muestra = submuestra_estratificada(entrenamiento, n, semilla)
             for nombre, metodo in metodos.items():
                 inicio = time.perf_counter()
-                predichas = list(metodo(muestra, prueba))
+                predichas = list(metodo(muestra, prueba, semilla))
                 segundos = time.perf_counter() - inicio
                 if len(predichas) != len(reales):
                     raise ValueError(f"el método {nombre!r} devolvió {len(predichas)} "
@@ -148,6 +150,7 @@ def curva_aprendizaje(metodos: dict[str, Metodo], entrenamiento: pd.DataFrame,
                 filas.append({
                     "metodo": nombre, "n": int(n), "semilla": int(semilla),
                     "f1_macro": f1_macro(reales, predichas, clases),
-                    "segundos": segundos,
+                    "segundos": segundos, "predichas": predichas,
                 })
-    return pd.DataFrame(filas, columns=["metodo", "n", "semilla", "f1_macro", "segundos"])
+    return pd.DataFrame(filas, columns=["metodo", "n", "semilla", "f1_macro", "segundos",
+                                        "predichas"])
