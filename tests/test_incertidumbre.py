@@ -31,10 +31,10 @@ def test_diferencia_clara_no_contiene_cero_y_la_frase_nombra_al_mejor():
     diferencia = intervalo_diferencia(reales, a, b, ETIQUETAS)
     assert diferencia.valor > 0 and not diferencia.contiene_cero
     frase = frase_comparacion("el método A", "el método B", diferencia)
-    assert frase.startswith("**El método A supera a el método B**")
+    assert frase.startswith("**El método A supera al método B**")
     invertida = frase_comparacion("el método B", "el método A",
                                   intervalo_diferencia(reales, b, a, ETIQUETAS))
-    assert invertida.startswith("**El método A supera a el método B**")
+    assert invertida.startswith("**El método A supera al método B**")
 
 
 def test_metodos_iguales_no_se_distinguen():

@@ -102,6 +102,7 @@ def frase_comparacion(nombre_a: str, nombre_b: str, diferencia: Intervalo) -> st
                 f"diferencia de F1 macro es {diferencia.texto()}, y el intervalo incluye el 0.")
     mejor, peor = (nombre_a, nombre_b) if diferencia.valor > 0 else (nombre_b, nombre_a)
     magnitud = Intervalo(abs(diferencia.valor), *sorted((abs(diferencia.bajo), abs(diferencia.alto))))
-    return (f"**{mejor[0].upper() + mejor[1:]} supera a {peor}**: su F1 macro es "
+    supera = f"{mejor[0].upper() + mejor[1:]} supera a {peor}".replace(" a el ", " al ")
+    return (f"**{supera}**: su F1 macro es "
             f"{cifra(magnitud.valor)} mayor (IC {round(NIVEL * 100)} %: {cifra(magnitud.bajo)} a "
             f"{cifra(magnitud.alto)}); el intervalo no incluye el 0.")
