@@ -114,3 +114,10 @@ def test_transfer_learning_idiomas(construccion):
         assert frase.lower().startswith(f"**{ganador} supera a"), frase
     else:
         assert NO_DISTINGUIBLES in frase
+
+
+def test_binario_nombra_el_modelo_y_compara_con_la_linea_base(construccion):
+    pegados = leer(construccion, "clasificador_binario")
+    esperado = NOMBRE_RESPALDO if construccion[0] == "sin_conexion" else MODELO_INGLES
+    assert pegados["modelo_nombre"] == f"`{esperado}`"
+    comprobar_comparacion(pegados, "modelo_base", "el modelo ajustado", "TF-IDF")
