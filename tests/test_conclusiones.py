@@ -121,3 +121,13 @@ def test_binario_nombra_el_modelo_y_compara_con_la_linea_base(construccion):
     esperado = NOMBRE_RESPALDO if construccion[0] == "sin_conexion" else MODELO_INGLES
     assert pegados["modelo_nombre"] == f"`{esperado}`"
     comprobar_comparacion(pegados, "modelo_base", "el modelo ajustado", "TF-IDF")
+
+
+def test_herramientas_bart_segun_la_construccion(construccion):
+    """Sin conexión ni caché, BART no se ejecuta (y se dice); en la ruta del Hub, sí."""
+    from transferencia.modelos import hub_accesible
+
+    pegados = leer(construccion, "herramientas")
+    esperado = True if construccion[0] == "hub" else hub_accesible()
+    assert pegados.booleano("bart_ejecutado") == esperado
+    assert ("no se ejecutó BART" in pegados["estado_bart"]) == (not esperado)

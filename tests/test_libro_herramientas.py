@@ -34,8 +34,8 @@ def test_cada_herramienta_tiene_salidas(capitulo):
         assert luhn_lsa in texto
 
 
-def test_bart_se_ejecuta_si_el_hub_responde_y_si_no_lo_dice(capitulo):
-    """El libro se construyó en esta misma máquina: con Hub, BART resume; sin él, lo dice."""
+def test_bart_se_ejecuta_si_esta_disponible_y_si_no_lo_dice(capitulo):
+    """Construido en esta misma máquina y sin caché con BART: con Hub, resume; sin él, lo dice."""
     from transferencia.modelos import hub_accesible
 
     _, texto = capitulo

