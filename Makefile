@@ -8,12 +8,15 @@ BIN := $(VENV)/bin
 INSTALADO := $(VENV)/.instalado
 JB_OPCIONES := -W -n --keep-going
 PRUEBA := _build/prueba
+# La ruta del Hub sin conexión: modelos suplentes (pesos al azar) con los identificadores del Hub.
+PRUEBA_HUB := _build/prueba_hub
+SUPLENTES := $(CURDIR)/_build/hf_suplentes
 # Doc2Vec (gensim) usa hash() de Python: con una semilla fija, dos construcciones coinciden.
 export PYTHONHASHSEED := 0
 # Con la máquina compartida, PyTorch no se queda esperando en bucle a sus hilos.
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: libro test pruebas pruebas-libro entorno navegador libro-limpio corregir bench bloquear limpiar
+.PHONY: libro test pruebas pruebas-libro entorno navegador libro-limpio libro-hub prueba-instalacion corregir bench bloquear limpiar
 
 entorno: $(INSTALADO)
 
@@ -47,15 +50,31 @@ navegador:
 	    echo "Aviso: sin Chromium (instálalo con tu gestor de paquetes); se omitirán las pruebas en el navegador."; \
 	  fi; }
 
+# El libro por la ruta de quien lo sigue en línea (Colab, el sitio publicado): cada capítulo
+# pide su modelo del Hub (TRANSFERENCIA_MODELO_BASE=hub) y lo encuentra en una caché local con
+# suplentes diminutos de la misma arquitectura. Sus cifras no significan nada; el código y
+# las frases que dicen qué modelo se ejecutó, sí.
+libro-hub: $(INSTALADO)
+	rm -rf $(PRUEBA_HUB) $(SUPLENTES)
+	$(BIN)/python scripts/modelos_suplentes.py --cache $(SUPLENTES)
+	HF_HOME=$(SUPLENTES) HF_HUB_OFFLINE=1 TRANSFERENCIA_MODELO_BASE=hub \
+	  $(BIN)/jupyter-book build . --path-output $(PRUEBA_HUB) $(JB_OPCIONES)
+
 # Todas las pruebas que no necesitan el libro construido: datos, paquete, línea de órdenes,
 # ejercicios en los dos sentidos, demo (también en Chromium si está instalado).
 pruebas: $(INSTALADO) navegador
-	@inicio=$$(date +%s); $(BIN)/python -m pytest -m "not libro"; codigo=$$?; \
+	@inicio=$$(date +%s); $(BIN)/python -m pytest -m "not libro and not instalacion"; codigo=$$?; \
 	  echo "make pruebas: $$(( $$(date +%s) - inicio )) s"; exit $$codigo
+
+# La instalación de Colab en un entorno nuevo (pip install del curso, no editable) y un
+# capítulo ejecutado con `jupyter execute`.
+prueba-instalacion: $(INSTALADO)
+	$(BIN)/python -m pytest -m instalacion
 
 # Las pruebas del libro construido por libro-limpio (páginas, cifras, sitio en Chromium).
 pruebas-libro:
-	LIBRO_HTML=$(PRUEBA)/_build/html $(BIN)/python -m pytest -m libro
+	LIBRO_HTML=$(PRUEBA)/_build/html LIBRO_HTML_HUB=$(PRUEBA_HUB)/_build/html \
+	  $(BIN)/python -m pytest -m libro
 
 # La puerta completa (la que ejecuta CI): primero las pruebas rápidas, después el libro desde
 # una caché vacía y sus pruebas. Un capítulo roto no oculta las demás pruebas ni al revés.
@@ -63,7 +82,9 @@ test: $(INSTALADO) navegador
 	@inicio=$$(date +%s); fallos=""; \
 	  $(MAKE) --no-print-directory pruebas || fallos="$$fallos pruebas"; \
 	  $(MAKE) --no-print-directory libro-limpio || fallos="$$fallos libro"; \
+	  $(MAKE) --no-print-directory libro-hub || fallos="$$fallos libro-hub"; \
 	  $(MAKE) --no-print-directory pruebas-libro || fallos="$$fallos pruebas-libro"; \
+	  $(MAKE) --no-print-directory prueba-instalacion || fallos="$$fallos prueba-instalacion"; \
 	  echo "make test: $$(( $$(date +%s) - inicio )) s"; \
 	  if [ -n "$$fallos" ]; then echo "make test: fallaron:$$fallos"; exit 1; fi; \
 	  echo "make test: todo en verde"

@@ -18,9 +18,16 @@ PROPIOS = {"transferencia", "comprobaciones", "conftest", "ejercicio", "app"}
 
 
 def declaradas(extras=("libro", "demo", "pruebas")) -> dict[str, Requirement]:
-    lista = list(PROYECTO["dependencies"])
-    for extra in extras:
-        lista += PROYECTO["optional-dependencies"][extra]
+    """Dependencias declaradas (las del paquete y las de ``extras``, con los extras que se
+    incluyen unos a otros, como ``transferencia[cuadernos]`` dentro de ``libro``)."""
+    lista, pendientes = list(PROYECTO["dependencies"]), list(extras)
+    while pendientes:
+        for texto in PROYECTO["optional-dependencies"][pendientes.pop()]:
+            requisito = Requirement(texto)
+            if canonicalize_name(requisito.name) == "transferencia":
+                pendientes += list(requisito.extras)
+            else:
+                lista.append(texto)
     return {canonicalize_name(Requirement(r).name): Requirement(r) for r in lista}
 
 
@@ -74,6 +81,12 @@ def test_libro_demo_pruebas_y_bancos_declaran_lo_que_importan():
     # Las dependencias de las dependencias declaradas también están (jupyter-book trae
     # nbformat, myst-nb e IPython; playwright trae greenlet...).
     comprobar_declarados(archivos, cierre(set(declaradas())))
+
+
+def test_los_cuadernos_se_instalan_con_el_extra_cuadernos():
+    """Lo que la primera celda instala en Colab (paquete + [cuadernos]) basta para los capítulos."""
+    comprobar_declarados(sorted((RAIZ / "book").glob("*.md")),
+                         cierre(set(declaradas(extras=("cuadernos",)))))
 
 
 def test_el_detector_ve_un_import_sin_declarar(tmp_path):
