@@ -84,3 +84,16 @@ def test_cifras_del_capitulo_binario_vienen_de_celdas(html_libro):
     assert "el modelo que se ejecutó fue" in texto
     assert re.search(r"acierta el \d+\.\d% de las frases de prueba", texto)
     assert "pasted-text" in html  # las cifras pegadas con glue
+
+
+def test_cifras_pegadas_a_la_espanola(html_libro):
+    """Las cifras que pega glue llevan coma decimal y espacio antes de «%»."""
+    malas = {}
+    for pagina in paginas(html_libro):
+        html = pagina.read_text(encoding="utf-8")
+        for cifra in re.findall(r'<span class="pasted-text">([^<]*)</span>', html):
+            if re.search(r"\d\.\d|\d%", cifra):
+                malas.setdefault(pagina.name, []).append(cifra)
+    assert not malas, f"cifras sin formato español: {malas}"
+    pegadas = sum(pagina.read_text(encoding="utf-8").count("pasted-text") for pagina in paginas(html_libro))
+    assert pegadas > 100, "no se encuentran las cifras pegadas: ¿cambió el HTML de myst-nb?"
