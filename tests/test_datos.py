@@ -100,3 +100,20 @@ def test_division_estratificada_reproducible():
     assert te1.equals(te2) and tr1.equals(tr2)
     assert len(te1) == 20 and te1["label"].value_counts().to_dict() == {"x": 16, "y": 4}
     assert set(tr1["text"]).isdisjoint(te1["text"])
+
+
+def test_la_particion_es_la_de_datasets_en_los_capitulos():
+    """La línea de órdenes y los capítulos (con datasets) separan las mismas frases."""
+    from datasets import ClassLabel, load_dataset
+
+    from transferencia import rutas
+
+    for archivo in ("comida.csv", "asignaturas.csv"):
+        conjunto = load_dataset("csv", data_files=str(rutas.DATOS / archivo), split="train")
+        conjunto = conjunto.cast_column("label", ClassLabel(names=sorted(set(conjunto["label"]))))
+        capitulo = conjunto.train_test_split(test_size=0.2, stratify_by_column="label", seed=42)
+        entrenamiento, prueba = dividir_estratificado(leer_csv(rutas.DATOS / archivo), 0.2, 42)
+        assert prueba["text"].tolist() == capitulo["test"]["text"]
+        assert entrenamiento["text"].tolist() == capitulo["train"]["text"]
+        nombres = capitulo["test"].features["label"].names
+        assert prueba["label"].tolist() == [nombres[i] for i in capitulo["test"]["label"]]

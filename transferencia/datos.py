@@ -155,13 +155,26 @@ def dividir_estratificado(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Divide en entrenamiento y prueba manteniendo la proporción de cada clase.
 
+    Es **la misma partición** que hacen los capítulos con ``datasets``
+    (``cast_column("label", ClassLabel(names=sorted(...)))`` y
+    ``train_test_split(test_size=prueba, stratify_by_column="label", seed=semilla)``), así
+    que la línea de órdenes, los bancos de pruebas y el libro miden con las mismas frases.
     Devuelve ``(entrenamiento, prueba)`` con el índice reiniciado.
     """
-    from sklearn.model_selection import train_test_split
+    from datasets import ClassLabel, Dataset
+    from datasets.utils.logging import disable_progress_bar
 
     if not 0 < prueba < 1:
         raise ValueError(f"la fracción de prueba debe estar entre 0 y 1, no {prueba}.")
-    entrenamiento, test = train_test_split(
-        df, test_size=prueba, random_state=semilla, stratify=df["label"]
-    )
-    return entrenamiento.reset_index(drop=True), test.reset_index(drop=True)
+    disable_progress_bar()
+    nombres = sorted(set(df["label"]))
+    conjunto = Dataset.from_pandas(df.reset_index(drop=True), preserve_index=False)
+    conjunto = conjunto.cast_column("label", ClassLabel(names=nombres))
+    partes = conjunto.train_test_split(test_size=prueba, stratify_by_column="label", seed=semilla)
+
+    def tabla(parte) -> pd.DataFrame:
+        resultado = parte.to_pandas()
+        resultado["label"] = resultado["label"].map(dict(enumerate(nombres)))
+        return resultado.reset_index(drop=True)
+
+    return tabla(partes["train"]), tabla(partes["test"])
