@@ -178,3 +178,19 @@ def test_curva_aprendizaje_pasa_la_semilla_de_cada_repeticion():
     curva = curva_aprendizaje({"m": metodo}, entrenamiento, prueba, [4, 6], semillas=[1, 2])
     assert recibidas == [1, 2, 1, 2]
     assert curva["f1_macro"].tolist() == pytest.approx([1 / 3, 1.0, 1 / 3, 1.0])
+
+
+def test_embeddings_medios_con_un_codificador_de_frases(tokenizador):
+    """Un modelo que devuelve un vector por frase (longitud 1) no se promedia con la máscara."""
+    from types import SimpleNamespace
+
+    class CodificadorDeFrases(torch.nn.Module):
+        config = SimpleNamespace(hidden_size=3)
+
+        def forward(self, input_ids, attention_mask, **_):
+            vector = attention_mask.sum(1, keepdim=True).float() * torch.tensor([1.0, 2.0, 3.0])
+            return SimpleNamespace(last_hidden_state=vector[:, None, :])
+
+    vectores = embeddings_medios(["una", "dos tres cuatro"], CodificadorDeFrases(), tokenizador)
+    piezas = [len(tokenizador(t)["input_ids"]) for t in ["una", "dos tres cuatro"]]
+    np.testing.assert_allclose(vectores, [[n, 2 * n, 3 * n] for n in piezas])

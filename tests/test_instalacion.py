@@ -51,9 +51,9 @@ def colab(tmp_path_factory):
 
 
 def test_el_paquete_instalado_no_es_el_del_repositorio(colab):
-    _, clon, python = colab
+    contenido, clon, python = colab
     donde = subprocess.run([str(python), "-c", "import transferencia; print(transferencia.__file__)"],
-                           capture_output=True, text=True, check=True).stdout.strip()
+                           cwd=contenido, capture_output=True, text=True, check=True).stdout.strip()
     assert "site-packages" in donde and not donde.startswith(str(clon))
 
 

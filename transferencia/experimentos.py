@@ -59,7 +59,9 @@ def embeddings_medios(textos: Sequence[str], modelo, tokenizador, lote: int = 64
 
     ``modelo`` es un codificador de ``transformers`` (por ejemplo ``AutoModel``);
     el relleno (``[PAD]``) no cuenta en la media gracias a la máscara de
-    atención. Devuelve una matriz ``(len(textos), tamaño_oculto)``.
+    atención. Un codificador de frases que ya devuelve **un solo vector por frase** (una
+    «secuencia» de longitud 1, como USE-m3) se usa tal cual. Devuelve una matriz
+    ``(len(textos), tamaño_oculto)``.
     """
     import torch
 
@@ -71,6 +73,9 @@ def embeddings_medios(textos: Sequence[str], modelo, tokenizador, lote: int = 64
                                   truncation=True, max_length=longitud_maxima,
                                   return_tensors="pt")
             estados = modelo(**entrada).last_hidden_state
+            if estados.shape[1] == 1 and entrada["input_ids"].shape[1] != 1:
+                partes.append(estados[:, 0].numpy())  # ya es el vector de la frase
+                continue
             mascara = entrada["attention_mask"].unsqueeze(-1).to(estados.dtype)
             partes.append(((estados * mascara).sum(1) / mascara.sum(1)).numpy())
     if not partes:
