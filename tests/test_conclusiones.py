@@ -131,3 +131,40 @@ def test_herramientas_bart_segun_la_construccion(construccion):
     esperado = True if construccion[0] == "hub" else hub_accesible()
     assert pegados.booleano("bart_ejecutado") == esperado
     assert ("no se ejecutó BART" in pegados["estado_bart"]) == (not esperado)
+
+
+MULTICLASE = {"ingles_congelado": "el modelo en inglés congelado",
+              "ingles_ajustado": "el modelo en inglés ajustado",
+              "multi_congelado": "el multilingüe congelado",
+              "multi_ajustado": "el multilingüe ajustado", "tfidf": "TF-IDF"}
+
+
+def test_multiclase_nombra_los_modelos_que_corresponden(construccion):
+    pegados = leer(construccion, "clasificador_multiclase")
+    if construccion[0] == "sin_conexion":
+        from transferencia.modelos import NOMBRE_USE_M3
+
+        esperados = (NOMBRE_RESPALDO, NOMBRE_USE_M3)
+    else:
+        esperados = (MODELO_INGLES, MODELO_MULTILINGUE)
+    assert (pegados["ingles_nombre"], pegados["multi_nombre"]) == tuple(f"`{e}`" for e in esperados)
+    assert ("USE-m3" in pegados["que_es_multi"]) == (construccion[0] == "sin_conexion")
+
+
+def test_multiclase_conclusiones(construccion):
+    pegados = leer(construccion, "clasificador_multiclase")
+    validacion = {clave: pegados.numero(f"f1val_{clave}") for clave in MULTICLASE}
+    recomendado = pegados["recomendado_clave"]
+    assert validacion[recomendado] == max(validacion.values())
+    assert pegados["metodo_recomendado"] == f"**{MULTICLASE[recomendado]}**"
+    for clave, a, b in [("estrategia_multi", "multi_ajustado", "multi_congelado"),
+                        ("estrategia_ingles", "ingles_ajustado", "ingles_congelado"),
+                        ("base_ajustado", "multi_ajustado", "ingles_ajustado"),
+                        ("base_congelado", "multi_congelado", "ingles_congelado"),
+                        ("mejor_tfidf", recomendado, "tfidf")]:
+        comprobar_comparacion(pegados, clave, MULTICLASE[a], MULTICLASE[b])
+    base_pesa_mas = pegados.numero("efecto_base") > pegados.numero("efecto_estrategia")
+    assert ("elegir el modelo base pesó más" in pegados["conclusion_2x2"]) == base_pesa_mas
+    menos_piezas = pegados.numero("ppp_multi") < pegados.numero("ppp_ingles")
+    assert ("**no** parte" in pegados["conclusion_piezas"]) == (not menos_piezas)
+    comprobar_comparacion(pegados, "ninguna", "la clase Ninguna", "el umbral")
