@@ -106,7 +106,26 @@ def test_version_1_se_migra(tmp_path):
     assert descripcion.longitud_maxima == 64 and descripcion.modelo_base == {}
 
 
+def test_version_2_se_lee_sin_eleccion(tmp_path):
+    """Los modelos de la versión 2 (sin «eleccion_metodo») se siguen leyendo."""
+    escribir(tmp_path, {"metodo": "embeddings", "etiquetas": ["a", "b"], "version": 2,
+                        "modelo_base": {"nombre": "x"}, "huellas_entrenamiento": ["h"]})
+    descripcion = leer_descripcion(tmp_path)
+    assert descripcion.eleccion_metodo is None and descripcion.version == VERSION == 3
+    assert descripcion.huellas_entrenamiento == ["h"]
+
+
+def test_eleccion_del_metodo_ida_y_vuelta(tmp_path):
+    eleccion = {"pedido": "auto", "elegido": "embeddings",
+                "f1_macro_medio": {"ajuste": 0.5, "embeddings": 0.75}}
+    Descripcion("embeddings", ["a", "b"], eleccion_metodo=eleccion).escribir(tmp_path)
+    assert leer_descripcion(tmp_path).eleccion_metodo == eleccion
+
+
 @pytest.mark.parametrize("contenido, mensaje", [
+    ({"metodo": "ajuste", "etiquetas": ["a", "b"], "eleccion_metodo": {"elegido": "embeddings"}},
+     "eleccion_metodo"),
+    ({"metodo": "ajuste", "etiquetas": ["a", "b"], "eleccion_metodo": "auto"}, "eleccion_metodo"),
     ("{esto no es json", "dañado"),
     ([1, 2], "dañado"),
     ({"etiquetas": ["a", "b"]}, "dañado"),

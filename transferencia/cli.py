@@ -2,10 +2,16 @@
 
 Órdenes:
 
-- ``entrenar``: entrena un clasificador con cualquier CSV ``text,label``.
-- ``evaluar``: mide un clasificador guardado con un CSV etiquetado.
-- ``predecir``: clasifica frases nuevas.
+- ``entrenar``: entrena un clasificador con una tabla de frases etiquetadas (``.csv``,
+  ``.tsv``, ``.xlsx``, ``.json`` o ``.jsonl``; véase :mod:`transferencia.tablas`).
+- ``evaluar``: mide un clasificador guardado con una tabla etiquetada (y, con
+  ``--informe``, deja las métricas por clase, la matriz de confusión y los errores en una
+  carpeta).
+- ``predecir``: clasifica frases nuevas, o un archivo entero (``--archivo``/``--salida``).
 - ``corregir``: corrige los ejercicios del curso.
+
+Antes de entrenar o evaluar se imprime el informe de lectura y limpieza de los datos
+(qué se leyó, qué filas se quitaron y por qué).
 
 Códigos de salida: 0 si todo va bien, 2 si la entrada no es válida (no se escribe
 nada) y 1 si algo falla durante el trabajo.
@@ -24,6 +30,11 @@ from transferencia.errores import ErrorCurso, ErrorEntrada
 ERROR_ENTRADA = 2
 AYUDA_INT8 = ("cuantiza el modelo a int8: más rápido en CPU, con probabilidades algo "
               "distintas (solo método ajuste)")
+AYUDA_DATOS = ("tabla de frases etiquetadas: .csv (separado por «,» o «;»), .tsv, .xlsx, "
+               ".json o .jsonl, en UTF-8, Windows-1252 u otra codificación habitual (se "
+               "detecta); columnas text,label o nombres en español como texto,etiqueta")
+#: Frases por lote al predecir un archivo (la barra de progreso avanza de lote en lote).
+LOTE_PREDICCION = 128
 
 _TRADUCCIONES = {
     "the following arguments are required": "faltan argumentos obligatorios",
@@ -97,6 +108,27 @@ def _umbral(texto):
     return valor
 
 
+def _opciones_de_tabla(analizador: argparse.ArgumentParser, etiquetas: bool = True) -> None:
+    """Opciones para leer la tabla de datos (véase :func:`transferencia.tablas.leer_tabla`)."""
+    grupo = analizador.add_argument_group("lectura de la tabla de datos")
+    grupo.add_argument("--separador", metavar="C",
+                       help="separador de columnas de un .csv: «,», «;» o \\t (tabulador); por "
+                            "defecto se detecta")
+    grupo.add_argument("--hoja", metavar="NOMBRE|N",
+                       help="hoja de un .xlsx, por nombre o por número (la primera es 1); por "
+                            "defecto, la primera")
+    grupo.add_argument("--columna-texto", metavar="NOMBRE",
+                       help="columna con las frases; por defecto «text» o un nombre reconocido "
+                            "(texto, frase...)")
+    if etiquetas:
+        grupo.add_argument("--columna-etiqueta", metavar="NOMBRE",
+                           help="columna con las etiquetas; por defecto «label» o un nombre "
+                                "reconocido (etiqueta, clase, categoría, asignatura...)")
+        grupo.add_argument("--unificar-etiquetas", action="store_true",
+                           help="une las etiquetas que solo se diferencian en mayúsculas o "
+                                "tildes («Matemáticas», «matematicas») en la más frecuente")
+
+
 def crear_analizador() -> argparse.ArgumentParser:
     from transferencia.entrenamiento import FRACCION_PRUEBA, Hiperparametros
     from transferencia.modelos import MODELO_MULTILINGUE, NOMBRE_RESPALDO
@@ -112,21 +144,28 @@ def crear_analizador() -> argparse.ArgumentParser:
     ordenes.required = True
 
     entrenar = ordenes.add_parser(
-        "entrenar", help="entrena un clasificador con un CSV text,label",
-        description="Entrena un clasificador de texto con un CSV de columnas text,label y lo "
-                    "guarda en una carpeta (modelo, etiquetas y metricas.json).",
-        epilog="ejemplo:\n  python -m transferencia entrenar --datos data/comida.csv --salida salidas/comida",
+        "entrenar", help="entrena un clasificador con una tabla de frases etiquetadas",
+        description="Entrena un clasificador de texto con una tabla de frases etiquetadas "
+                    "(CSV, Excel o JSON) y lo guarda en una carpeta (modelo, etiquetas y "
+                    "metricas.json). Antes de entrenar muestra qué se leyó y qué se limpió.",
+        epilog="ejemplos:\n"
+               "  python -m transferencia entrenar --datos data/comida.csv --salida salidas/comida\n"
+               "  python -m transferencia entrenar --datos frases.xlsx --unificar-etiquetas "
+               "--metodo embeddings --salida salidas/frases",
     )
-    entrenar.add_argument("--datos", required=True, metavar="CSV", help="CSV con columnas text,label")
+    entrenar.add_argument("--datos", required=True, metavar="ARCHIVO", help=AYUDA_DATOS)
     entrenar.add_argument("--salida", required=True, metavar="CARPETA",
                           help="carpeta donde guardar el clasificador")
     entrenar.add_argument("--modelo-base", default="auto", metavar="NOMBRE",
                           help="modelo del Hub o carpeta local que ajustar; «auto» (por defecto) "
                                f"usa {MODELO_MULTILINGUE} o, sin conexión, "
                                f"el respaldo local {NOMBRE_RESPALDO}")
-    entrenar.add_argument("--metodo", choices=["ajuste", "embeddings"], default="ajuste",
+    entrenar.add_argument("--metodo", choices=["ajuste", "embeddings", "auto"], default="ajuste",
                           help="«ajuste» (por defecto): ajuste fino del modelo base; «embeddings»: "
-                               "codificador multilingüe congelado + regresión logística")
+                               "codificador multilingüe congelado + regresión logística; «auto»: "
+                               "prueba los dos con validación cruzada (3 pliegues) sobre el "
+                               "entrenamiento y se queda con el mejor (el ajuste fino se entrena "
+                               "una vez por pliegue, con la misma receta)")
     entrenar.add_argument("--epocas", type=_positivo(float), default=hp.epocas, metavar="N",
                           help=f"épocas de entrenamiento (por defecto {hp.epocas})")
     entrenar.add_argument("--tasa-aprendizaje", type=_positivo(float), default=hp.tasa_aprendizaje,
@@ -139,32 +178,54 @@ def crear_analizador() -> argparse.ArgumentParser:
                           help="fracción de frases reservada para la prueba (por defecto "
                                f"{cifra(FRACCION_PRUEBA, 1)})")
     entrenar.add_argument("--umbral-ninguna", type=_umbral, default=None, metavar="X|auto",
-                          help="si el CSV tiene la etiqueta «Ninguna»: por debajo de esta "
+                          help="si los datos tienen la etiqueta «Ninguna»: por debajo de esta "
                                "probabilidad la respuesta es «Ninguna»; «auto» lo elige con "
                                "datos de validación")
     entrenar.add_argument("--sin-progreso", action="store_true",
                           help="no muestra la barra de progreso")
+    _opciones_de_tabla(entrenar)
 
     evaluar = ordenes.add_parser(
-        "evaluar", help="mide un clasificador guardado con un CSV etiquetado",
+        "evaluar", help="mide un clasificador guardado con una tabla etiquetada",
         description="Calcula exactitud, F1 macro, métricas por clase y matriz de confusión "
-                    "de un clasificador guardado sobre un CSV text,label.",
+                    "de un clasificador guardado sobre una tabla de frases etiquetadas, y avisa "
+                    "de las frases que el modelo ya vio al entrenar.",
+        epilog="ejemplo:\n  python -m transferencia evaluar --modelo salidas/comida "
+               "--datos nuevas.xlsx --informe informe_comida",
     )
     evaluar.add_argument("--modelo", required=True, metavar="CARPETA", help="carpeta del clasificador")
-    evaluar.add_argument("--datos", required=True, metavar="CSV", help="CSV con columnas text,label")
-    evaluar.add_argument("--json", action="store_true", help="imprime un único objeto JSON")
+    evaluar.add_argument("--datos", required=True, metavar="ARCHIVO", help=AYUDA_DATOS)
+    evaluar.add_argument("--json", action="store_true",
+                         help="imprime un único objeto JSON (el informe de lectura y los avisos "
+                              "van a la salida de errores)")
+    evaluar.add_argument("--informe", metavar="CARPETA",
+                         help="guarda en CARPETA por_clase.csv, matriz_confusion.png, errores.csv "
+                              "y menos_seguras.csv")
     evaluar.add_argument("--int8", action="store_true", help=AYUDA_INT8)
+    _opciones_de_tabla(evaluar)
 
     predecir = ordenes.add_parser(
-        "predecir", help="clasifica frases nuevas",
-        description="Muestra la etiqueta y la probabilidad de cada frase.",
-        epilog='ejemplo:\n  python -m transferencia predecir --modelo salidas/comida "I love soup"',
+        "predecir", help="clasifica frases nuevas o un archivo entero",
+        description="Muestra la etiqueta y la probabilidad de cada frase o, con --salida, las "
+                    "guarda en un archivo (con las columnas originales de --archivo).",
+        epilog='ejemplos:\n  python -m transferencia predecir --modelo salidas/comida "I love soup"\n'
+               "  python -m transferencia predecir --modelo salidas/comida --archivo "
+               "frases.xlsx --salida etiquetadas.xlsx",
     )
     predecir.add_argument("--modelo", required=True, metavar="CARPETA", help="carpeta del clasificador")
-    predecir.add_argument("--archivo", metavar="TXT", help="archivo de texto con una frase por línea")
-    predecir.add_argument("--json", action="store_true", help="imprime una lista JSON")
+    predecir.add_argument("--archivo", metavar="ARCHIVO",
+                          help="frases que clasificar: .txt con una frase por línea, o una tabla "
+                               ".csv, .tsv, .xlsx, .json o .jsonl (con una columna de texto)")
+    salidas = predecir.add_mutually_exclusive_group()
+    salidas.add_argument("--json", action="store_true", help="imprime una lista JSON")
+    salidas.add_argument("--salida", metavar="ARCHIVO",
+                         help="guarda las predicciones en ARCHIVO (.csv, .tsv, .xlsx, .json o "
+                              ".jsonl, según la extensión), con una barra de progreso")
+    predecir.add_argument("--sin-progreso", action="store_true",
+                          help="no muestra la barra de progreso de --salida")
     predecir.add_argument("--int8", action="store_true", help=AYUDA_INT8)
     predecir.add_argument("frases", nargs="*", metavar="FRASE", help="frases que clasificar")
+    _opciones_de_tabla(predecir, etiquetas=False)
 
     corregir = ordenes.add_parser(
         "corregir", help="corrige los ejercicios del curso",
@@ -185,27 +246,50 @@ def _cargar(carpeta: str, int8: bool = False):
     return cargar_clasificador(carpeta, int8=int8)
 
 
+def _leer_datos(args, etiquetas=None):
+    """Lee la tabla de ``--datos`` con las opciones de lectura (:func:`leer_tabla`)."""
+    from transferencia.tablas import leer_tabla
+
+    return leer_tabla(args.datos, separador=args.separador, hoja=args.hoja,
+                      columna_texto=args.columna_texto, columna_etiqueta=args.columna_etiqueta,
+                      unificar_etiquetas=args.unificar_etiquetas, etiquetas=etiquetas)
+
+
+def _filas(numeros: list[int], mostradas: int = 10) -> str:
+    """«la fila 3», «las filas 3, 8 y 12» o «las filas 3, 8, ... y 40 más»."""
+    if len(numeros) == 1:
+        return f"la fila {numeros[0]}"
+    partes = [str(n) for n in numeros[:mostradas]]
+    if len(numeros) > mostradas:
+        return f"las filas {', '.join(partes)} y {len(numeros) - mostradas} más"
+    return f"las filas {', '.join(partes[:-1])} y {partes[-1]}"
+
+
 def orden_entrenar(args) -> int:
     from transferencia.clasificador import NINGUNA
-    from transferencia.datos import leer_csv
-    from transferencia.entrenamiento import (Hiperparametros, MetodoAjuste, MetodoEmbeddings,
-                                             entrenar_clasificador)
+    from transferencia.entrenamiento import (Hiperparametros, MetodoAjuste, MetodoAuto,
+                                             MetodoEmbeddings, entrenar_clasificador)
     from transferencia.modelos import MODELO_MULTILINGUE
 
-    datos = leer_csv(args.datos)
+    lectura = _leer_datos(args)
+    datos = lectura.datos
     if args.umbral_ninguna is not None and NINGUNA not in set(datos["label"]):
         raise ErrorEntrada(f"--umbral-ninguna necesita la etiqueta {NINGUNA!r} en {args.datos}.")
-    if args.metodo == "ajuste":
+    print(lectura.informe.texto(), end="\n\n", flush=True)
+    if args.metodo in ("ajuste", "auto"):
         hp = Hiperparametros(epocas=args.epocas, tasa_aprendizaje=args.tasa_aprendizaje,
                              lote=args.lote, semilla=args.semilla)
         base = MODELO_MULTILINGUE if args.modelo_base == "auto" else args.modelo_base
         metodo = MetodoAjuste(base, hp, progreso=not args.sin_progreso)
+        if args.metodo == "auto":
+            metodo = MetodoAuto(metodo, MetodoEmbeddings(args.semilla), semilla=args.semilla)
     else:
         metodo = MetodoEmbeddings(args.semilla)
     resultado = entrenar_clasificador(
         datos, args.salida, metodo, fraccion_prueba=args.prueba,
         umbral_ninguna=args.umbral_ninguna, semilla=args.semilla, origen_datos=str(args.datos),
-        avisar=lambda mensaje: print(mensaje, flush=True))
+        avisar=lambda mensaje: print(mensaje, flush=True),
+        informe_datos=lectura.informe.como_dict())
     metricas, resumen = resultado.metricas, resultado.resumen
     print(f"Listo en {cifra(resumen['segundos_entrenamiento'], 1)} s. En la prueba "
           f"({metricas['n']} frases): exactitud {cifra(metricas['exactitud'])}, "
@@ -228,22 +312,55 @@ def _tabla_metricas(metricas: dict) -> str:
     return "\n".join(lineas)
 
 
+def _aviso_frases_vistas(clasificador, lectura, archivo) -> str:
+    """Aviso si alguna frase evaluada ya estaba en el entrenamiento del modelo ('' si no)."""
+    from transferencia.tablas import filas_compartidas
+
+    huellas = clasificador.descripcion.huellas_entrenamiento
+    if not huellas:
+        return ("Nota: este modelo no guarda con qué frases se entrenó (lo guardó una versión "
+                "anterior del curso), así que no se puede comprobar si estas frases ya las vio.")
+    vistas = filas_compartidas(lectura.datos["text"], huellas)
+    if not vistas:
+        return ""
+    total = len(lectura.datos)
+    cuantas = f"{len(vistas)} de las {total} frases" if len(vistas) < total else \
+        f"Las {total} frases"
+    return (f"Aviso: {cuantas} de {archivo} ya estaban en los datos de entrenamiento del "
+            f"modelo ({_filas([lectura.filas[i] for i in vistas])}). Con ellas la evaluación "
+            "sale optimista: para medir de verdad, evalúa con frases que el modelo no haya visto.")
+
+
+def _comprobar_carpeta_informe(carpeta: str | None) -> None:
+    if carpeta is not None and Path(carpeta).exists() and not Path(carpeta).is_dir():
+        raise ErrorEntrada(f"{carpeta}: ya existe y no es una carpeta; elige otra para --informe.")
+
+
 def orden_evaluar(args) -> int:
-    from transferencia.datos import leer_csv
     from transferencia.metricas import calcular_metricas
 
+    _comprobar_carpeta_informe(args.informe)
     clasificador = _cargar(args.modelo, args.int8)
-    datos = leer_csv(args.datos)
     posibles = clasificador.etiquetas_posibles()
-    desconocidas = sorted(set(datos["label"]) - set(posibles))
-    if desconocidas:
-        raise ErrorEntrada(
-            f"{args.datos}: el modelo no conoce las etiquetas {', '.join(map(repr, desconocidas))}. "
-            f"Conoce: {', '.join(posibles)}."
-        )
-    predichas = [etiqueta for etiqueta, _ in clasificador.predecir(datos["text"].tolist())]
+    lectura = _leer_datos(args, etiquetas=posibles)
+    datos = lectura.datos
+    # Con --json la salida normal es solo el JSON; lo demás va a la salida de errores.
+    mensajes = sys.stderr if args.json else sys.stdout
+    print(lectura.informe.texto(), end="\n\n", file=mensajes)
+    aviso = _aviso_frases_vistas(clasificador, lectura, args.datos)
+    if aviso:
+        print(aviso, end="\n\n", file=mensajes)
+    decididas = clasificador.predecir(datos["text"].tolist())
+    predichas = [etiqueta for etiqueta, _ in decididas]
     metricas = calcular_metricas(datos["label"].tolist(), predichas, posibles)
     print(json.dumps(metricas, ensure_ascii=False) if args.json else _tabla_metricas(metricas))
+    if args.informe is not None:
+        from transferencia.informes import escribir_informe
+
+        escritos = escribir_informe(args.informe, datos["text"].tolist(), datos["label"].tolist(),
+                                    predichas, [p for _, p in decididas], posibles)
+        print(f"\nInforme guardado en {args.informe}: "
+              f"{', '.join(ruta.name for ruta in escritos)}.", file=mensajes)
     return 0
 
 
@@ -261,14 +378,69 @@ def _leer_frases(ruta: Path) -> list[str]:
     return [linea.strip() for linea in contenido.splitlines() if linea.strip()]
 
 
+def _comprobar_salida_predicciones(args) -> Path | None:
+    """La ruta de ``--salida``, comprobada antes de cargar el modelo (o ``None``)."""
+    from transferencia.tablas import FORMATOS
+
+    if args.salida is None:
+        return None
+    salida = Path(args.salida)
+    if salida.is_dir():
+        raise ErrorEntrada(f"{salida}: es una carpeta; --salida debe ser un archivo.")
+    if salida.suffix.lower() not in FORMATOS:
+        donde = f"«{salida.suffix}»" if salida.suffix else "un archivo sin extensión"
+        raise ErrorEntrada(f"{salida}: no se pueden guardar predicciones en {donde}; usa "
+                           f"{', '.join(list(FORMATOS)[:-1])} o {list(FORMATOS)[-1]}.")
+    if args.archivo and salida.resolve() == Path(args.archivo).resolve():
+        raise ErrorEntrada(f"{salida}: es el mismo archivo que --archivo y se perderían tus "
+                           "datos; guarda las predicciones en otro archivo.")
+    return salida
+
+
+def _frases_de_archivo(args):
+    """Frases de ``--archivo`` y sus columnas originales (``None`` en un .txt)."""
+    ruta = Path(args.archivo)
+    if ruta.suffix.lower() in ("", ".txt"):
+        if args.separador or args.hoja or args.columna_texto:
+            raise ErrorEntrada(f"{ruta}: --separador, --hoja y --columna-texto solo sirven para "
+                               "tablas (.csv, .tsv, .xlsx, .json, .jsonl); un .txt lleva una "
+                               "frase por línea.")
+        return _leer_frases(ruta), None
+    from transferencia.tablas import leer_textos
+
+    lectura = leer_textos(ruta, separador=args.separador, hoja=args.hoja,
+                          columna_texto=args.columna_texto)
+    print(lectura.informe.texto(), end="\n\n", file=sys.stderr)
+    return lectura.datos["text"].tolist(), lectura.originales
+
+
 def orden_predecir(args) -> int:
+    import pandas as pd
+
+    from transferencia.informes import en_lotes, escribir_predicciones
+
+    salida = _comprobar_salida_predicciones(args)
     frases = list(args.frases)
+    originales = None
     if args.archivo:
-        frases += _leer_frases(Path(args.archivo))
+        del_archivo, originales = _frases_de_archivo(args)
+        if originales is not None and frases:  # las frases de la orden, sin columnas originales
+            originales = pd.concat([pd.DataFrame("", index=range(len(frases)),
+                                                 columns=originales.columns), originales],
+                                   ignore_index=True)
+        frases += del_archivo
     if not frases:
         raise ErrorEntrada("no hay frases que clasificar: escríbelas al final de la orden o usa --archivo.")
-    resultados = _cargar(args.modelo, args.int8).predecir(frases)
-    if args.json:
+    clasificador = _cargar(args.modelo, args.int8)
+    resultados = en_lotes(frases, LOTE_PREDICCION, clasificador.predecir,
+                          progreso=salida is not None and not args.sin_progreso)
+    if salida is not None:
+        escribir_predicciones(salida, frases, [e for e, _ in resultados],
+                              [p for _, p in resultados], originales)
+        cuenta = pd.Series([e for e, _ in resultados]).value_counts()
+        resumen = ", ".join(f"{etiqueta} {n}" for etiqueta, n in cuenta.items())
+        print(f"{len(frases)} frases etiquetadas ({resumen}). Predicciones guardadas en {salida}")
+    elif args.json:
         print(json.dumps([{"texto": f, "etiqueta": e, "probabilidad": round(p, 4)}
                           for f, (e, p) in zip(frases, resultados)], ensure_ascii=False))
     else:

@@ -12,6 +12,14 @@ Un tipo por método:
   ``Trainer``, la misma receta que el capítulo del clasificador binario.
 - :class:`MetodoEmbeddings`: un codificador de frases congelado (Universal Sentence Encoder
   multilingüe) + regresión logística.
+- :class:`MetodoAuto` (``--metodo auto``): elige entre los dos por validación cruzada sobre
+  la parte de entrenamiento (nunca sobre la prueba) y entrena el elegido por el camino
+  normal; la elección y las dos puntuaciones quedan en ``transferencia.json`` y en
+  ``metricas.json``.
+
+El ``transferencia.json`` guarda también las huellas (:func:`transferencia.tablas.huella_texto`)
+de las frases de entrenamiento y de validación, para que ``evaluar`` avise si se evalúa
+con frases que el modelo ya vio.
 
 Los capítulos no usan esta función: enseñan el código de Hugging Face paso a paso.
 """
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,14 +37,16 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from transferencia.cifras import cifra
 from transferencia.clasificador import (NINGUNA, Clasificador, ClasificadorAjuste,
                                         ClasificadorEmbeddings, elegir_umbral)
 from transferencia.datos import dividir_estratificado, mapas_etiquetas
 from transferencia.errores import ErrorEntrada
 from transferencia.formato import ARCHIVO, LONGITUD_MAXIMA, Descripcion
-from transferencia.metricas import calcular_metricas
+from transferencia.metricas import calcular_metricas, f1_macro
 from transferencia.modelos import MODELO_MULTILINGUE, NOMBRE_CODIFICADOR, codificador_frases
 from transferencia.semillas import SEMILLA
+from transferencia.tablas import huella_texto
 
 #: Resumen del entrenamiento y de la evaluación en la prueba.
 ARCHIVO_METRICAS = "metricas.json"
@@ -43,6 +54,9 @@ ARCHIVO_METRICAS = "metricas.json"
 FRACCION_PRUEBA = 0.2
 #: Fracción del resto que se aparta para validar (método ``ajuste``), si hay frases de sobra.
 FRACCION_VALIDACION = 0.1
+#: Pliegues de la validación cruzada de ``--metodo auto`` (menos, hasta 2, si la clase más
+#: pequeña del entrenamiento tiene menos frases: cada pliegue necesita una de cada clase).
+PLIEGUES_AUTO = 3
 
 
 @dataclass
@@ -65,6 +79,10 @@ class Resultado:
     carpeta: Path
     clasificador: Clasificador
     resumen: dict = field(default_factory=dict)
+    #: Las frases de prueba con su etiqueta real (``text``, ``label``), la predicha
+    #: (``predicha``) y su probabilidad (``probabilidad``): lo que necesita
+    #: :func:`transferencia.informes.escribir_informe`.
+    prueba: pd.DataFrame | None = None
 
     @property
     def metricas(self) -> dict:
@@ -98,11 +116,14 @@ class MetodoAjuste:
     nombre = "ajuste"
 
     def __init__(self, modelo_base: str = MODELO_MULTILINGUE, hp: Hiperparametros | None = None,
-                 progreso: bool = True):
+                 progreso: bool = True, callbacks: list | None = None):
+        """``callbacks``: ``TrainerCallback`` que se añaden al ``Trainer`` (la demo sigue así
+        el progreso del entrenamiento)."""
         from transferencia.modelos import resolver_modelo_base
 
         self.hp = hp or Hiperparametros()
         self.progreso = progreso
+        self.callbacks = list(callbacks or [])
         if Path(modelo_base).is_dir():
             self.ruta = modelo_base
             self.modelo_base = {"nombre": modelo_base, "origen": "carpeta local",
@@ -169,6 +190,7 @@ class MetodoAjuste:
             processing_class=tokenizador,
             data_collator=DataCollatorWithPadding(tokenizador),
             compute_metrics=metricas_trainer,
+            callbacks=self.callbacks or None,
         )
         if not self.progreso:
             entrenador.remove_callback(PrinterCallback)
@@ -254,19 +276,170 @@ class MetodoEmbeddings:
         return {"semilla": self.semilla}
 
 
+def _epocas(epocas: float) -> str:
+    """«1 época», «5 épocas», «2,5 épocas»."""
+    numero = str(int(epocas)) if float(epocas).is_integer() else cifra(epocas, 1)
+    return f"{numero} época" if numero == "1" else f"{numero} épocas"
+
+
+class MetodoAuto:
+    """``--metodo auto``: elige entre ajuste fino y embeddings por validación cruzada.
+
+    Sobre la parte de **entrenamiento** (la prueba ya está apartada y no se mira):
+
+    1. Reparte las frases en ``pliegues`` estratificados (:data:`PLIEGUES_AUTO`, 3; menos,
+       hasta 2, si la clase más pequeña tiene menos frases que eso). Los **mismos** pliegues
+       para los dos métodos.
+    2. En cada pliegue entrena cada método con las demás frases y calcula el F1 macro
+       (:func:`transferencia.metricas.f1_macro`, con todas las etiquetas, sin umbral de
+       ``Ninguna``) en las frases del pliegue. El ajuste fino usa **la misma receta** que el
+       entrenamiento final (las mismas épocas, tasa y lote): no se recorta nada, así que
+       cuesta ``pliegues`` entrenamientos más. Dentro de cada pliegue no se aparta
+       validación: los dos métodos ven exactamente las mismas frases (el entrenamiento
+       final del ajuste fino sí la aparta si hay frases de sobra, como siempre).
+    3. Se queda con el de mayor F1 macro medio; si empatan, con ``embeddings`` (el barato).
+
+    :func:`entrenar_clasificador` entrena después el elegido con todo el entrenamiento,
+    por el camino normal, y guarda :meth:`elegir` ``[1]`` en ``transferencia.json``
+    (``eleccion_metodo``) y en ``metricas.json``.
+    """
+
+    nombre = "auto"
+    #: Tolerancia del empate entre las dos medias.
+    EMPATE = 1e-9
+
+    def __init__(self, ajuste: MetodoAjuste, embeddings: MetodoEmbeddings | None = None,
+                 pliegues: int = PLIEGUES_AUTO, semilla: int = SEMILLA):
+        if pliegues < 2:
+            raise ValueError(f"hacen falta al menos 2 pliegues, no {pliegues}.")
+        self.ajuste = ajuste
+        self.embeddings = embeddings or MetodoEmbeddings(semilla)
+        self.pliegues = pliegues
+        self.semilla = semilla
+        self.candidatos = {"ajuste": self.ajuste, "embeddings": self.embeddings}
+
+    def repartir(self, entrenamiento: pd.DataFrame) -> tuple[list, str]:
+        """Pliegues estratificados ``[(índices de entrenamiento, índices de validación)]`` y
+        una frase que explica cuántos hay."""
+        from sklearn.model_selection import StratifiedKFold
+
+        cuenta = entrenamiento["label"].value_counts()
+        k = max(2, min(self.pliegues, int(cuenta.min())))
+        explicacion = f"{k} pliegues estratificados"
+        if k < self.pliegues:
+            explicacion += (f" (no {self.pliegues}: la clase más pequeña, «{cuenta.idxmin()}», "
+                            f"solo tiene {cuenta.min()} frases en el entrenamiento)")
+        reparto = StratifiedKFold(k, shuffle=True, random_state=self.semilla)
+        return list(reparto.split(entrenamiento["text"], entrenamiento["label"])), explicacion
+
+    def puntuar_embeddings(self, entrenamiento: pd.DataFrame, pliegues: list,
+                           etiquetas: list[str]) -> list[float]:
+        """F1 macro de ``embeddings`` en cada pliegue (los vectores se calculan una vez)."""
+        vectores = codificador_frases().encode(entrenamiento["text"].tolist())
+        reales = entrenamiento["label"].to_numpy()
+        puntuaciones = []
+        for indices_entreno, indices_validacion in pliegues:
+            regresion = regresion_embeddings(self.semilla).fit(vectores[indices_entreno],
+                                                               reales[indices_entreno])
+            predichas = regresion.predict(vectores[indices_validacion])
+            puntuaciones.append(f1_macro(reales[indices_validacion], predichas, etiquetas))
+        return puntuaciones
+
+    def puntuar_ajuste(self, entrenamiento: pd.DataFrame, pliegues: list, etiquetas: list[str],
+                       avisar: Callable[[str], None] = print) -> list[float]:
+        """F1 macro del ajuste fino en cada pliegue (un entrenamiento completo por pliegue,
+        en una carpeta temporal que se borra)."""
+        puntuaciones = []
+        with tempfile.TemporaryDirectory(prefix="transferencia_pliegues_") as temporal:
+            for numero, (indices_entreno, indices_validacion) in enumerate(pliegues, start=1):
+                avisar(f"  Ajuste fino, pliegue {numero} de {len(pliegues)}...")
+                carpeta = Path(temporal) / f"pliegue_{numero}"
+                carpeta.mkdir()
+                parte = entrenamiento.iloc[indices_entreno].reset_index(drop=True)
+                validacion = entrenamiento.iloc[indices_validacion]
+                clasificador = self.ajuste.entrenar(
+                    parte, None, carpeta, Descripcion(metodo="ajuste", etiquetas=etiquetas))
+                predichas = [e for e, _ in clasificador.predecir(validacion["text"].tolist())]
+                puntuaciones.append(f1_macro(validacion["label"].tolist(), predichas, etiquetas))
+                del clasificador
+                shutil.rmtree(carpeta, ignore_errors=True)
+        return puntuaciones
+
+    def elegir(self, entrenamiento: pd.DataFrame, avisar: Callable[[str], None] = print):
+        """Validación cruzada de los dos métodos; devuelve ``(método elegido, eleccion)``.
+
+        ``eleccion`` es el diccionario que se guarda como ``eleccion_metodo``.
+        """
+        etiquetas = sorted(set(entrenamiento["label"]))
+        pliegues, explicacion = self.repartir(entrenamiento)
+        hp = self.ajuste.hp
+        avisar(f"Método automático: validación cruzada con {explicacion} sobre las "
+               f"{len(entrenamiento)} frases de entrenamiento (la prueba queda aparte). Los dos "
+               "métodos usan los mismos pliegues. El ajuste fino se entrena con la misma receta "
+               f"que el final ({_epocas(hp.epocas)}, sin recortar nada): "
+               f"{len(pliegues)} entrenamientos más.")
+        por_pliegue, segundos = {}, {}
+        for nombre, puntuar in (("embeddings", self.puntuar_embeddings),
+                                ("ajuste", self.puntuar_ajuste)):
+            inicio = time.perf_counter()
+            extra = {"avisar": avisar} if nombre == "ajuste" else {}
+            por_pliegue[nombre] = [float(f) for f in
+                                   puntuar(entrenamiento, pliegues, etiquetas, **extra)]
+            segundos[nombre] = round(time.perf_counter() - inicio, 2)
+        medias = {nombre: float(np.mean(valores)) for nombre, valores in por_pliegue.items()}
+        empate = abs(medias["ajuste"] - medias["embeddings"]) <= self.EMPATE
+        elegido = "ajuste" if medias["ajuste"] > medias["embeddings"] and not empate else "embeddings"
+        avisar(f"F1 macro medio en la validación cruzada: ajuste fino {cifra(medias['ajuste'])}, "
+               f"embeddings {cifra(medias['embeddings'])}.")
+        motivo = ("empatan, y en empate gana embeddings, el más barato" if empate else
+                  "tiene el F1 macro medio más alto")
+        avisar(f"Elegido: {elegido} ({motivo}). Se entrena ahora con todas las frases de "
+               "entrenamiento.")
+        eleccion = {
+            "pedido": "auto",
+            "elegido": elegido,
+            "motivo": motivo,
+            "criterio": ("F1 macro medio de una validación cruzada estratificada sobre el "
+                         "entrenamiento (sin la prueba, sin umbral de Ninguna); en empate, "
+                         "embeddings"),
+            "pliegues": len(pliegues),
+            "explicacion_pliegues": explicacion,
+            "frases": len(entrenamiento),
+            "f1_macro_medio": {nombre: round(valor, 4) for nombre, valor in medias.items()},
+            "f1_macro_por_pliegue": {nombre: [round(v, 4) for v in valores]
+                                     for nombre, valores in por_pliegue.items()},
+            "segundos": segundos,
+            "hiperparametros_ajuste": asdict(hp),
+            "recortes": [],  # nada se reduce en la validación cruzada respecto al final
+        }
+        return self.candidatos[elegido], eleccion
+
+
+def _hay_validacion_de_sobra(entrenamiento: pd.DataFrame, n_etiquetas: int) -> bool:
+    """¿Se puede apartar una validación (método ``ajuste``) sin dejar clases vacías?"""
+    return (len(entrenamiento) * FRACCION_VALIDACION >= n_etiquetas
+            and entrenamiento["label"].value_counts().min() >= 4)
+
+
 def entrenar_clasificador(datos: pd.DataFrame, salida: str | Path, metodo, *,
                           fraccion_prueba: float = FRACCION_PRUEBA,
                           umbral_ninguna: float | str | None = None, semilla: int = SEMILLA,
-                          origen_datos: str = "", avisar: Callable[[str], None] = print
-                          ) -> Resultado:
-    """Entrena con ``metodo`` (:class:`MetodoAjuste` o :class:`MetodoEmbeddings`) y guarda.
+                          origen_datos: str = "", avisar: Callable[[str], None] = print,
+                          informe_datos: dict | None = None) -> Resultado:
+    """Entrena con ``metodo`` (:class:`MetodoAjuste`, :class:`MetodoEmbeddings` o
+    :class:`MetodoAuto`) y guarda.
 
-    - ``datos``: tabla con columnas ``text`` y ``label`` (ya validada).
+    - ``datos``: tabla con columnas ``text`` y ``label`` (ya validada, por ejemplo con
+      :func:`transferencia.tablas.leer_tabla`).
     - ``umbral_ninguna``: un número entre 0 y 1, ``"auto"`` (se elige en validación o por
       validación cruzada) o ``None`` (sin umbral). Necesita la etiqueta ``Ninguna``.
     - ``avisar``: a dónde van los mensajes de progreso (``print`` por defecto).
+    - ``informe_datos``: el informe de lectura y limpieza (``Informe.como_dict()``), que se
+      guarda en ``metricas.json`` como ``lectura_datos``.
 
-    Si algo de la entrada no sirve, lanza :class:`ErrorEntrada` **antes** de escribir nada.
+    Con :class:`MetodoAuto`, la elección se hace sobre la parte de entrenamiento, después
+    de apartar la prueba. Si algo de la entrada no sirve, lanza :class:`ErrorEntrada`
+    **antes** de escribir nada.
     """
     carpeta = Path(salida)
     etiquetas = sorted(set(datos["label"]))
@@ -277,25 +450,33 @@ def entrenar_clasificador(datos: pd.DataFrame, salida: str | Path, metodo, *,
     if len(set(prueba["label"])) < len(etiquetas) or entrenamiento["label"].value_counts().min() < 2:
         raise ErrorEntrada("hay clases con menos de 3 frases: no se pueden repartir entre "
                            "entrenamiento y prueba. Añade más ejemplos.")
+    hay_de_sobra = _hay_validacion_de_sobra(entrenamiento, len(etiquetas))
+    if umbral_ninguna == "auto" and not hay_de_sobra and metodo.nombre != "embeddings":
+        otra = " o usa --metodo embeddings" if metodo.nombre == "auto" else ""
+        raise ErrorEntrada("no hay frases suficientes para apartar una validación donde "
+                           "elegir el umbral de Ninguna: indica un número (por ejemplo "
+                           f"--umbral-ninguna 0.5), añade más ejemplos{otra}.")
+    eleccion = None
+    if isinstance(metodo, MetodoAuto):
+        inicio = time.perf_counter()
+        metodo, eleccion = metodo.elegir(entrenamiento, avisar)
+        eleccion["segundos"]["total"] = round(time.perf_counter() - inicio, 2)
     validacion = None
-    if metodo.necesita_validacion():
-        hay_de_sobra = (len(entrenamiento) * FRACCION_VALIDACION >= len(etiquetas)
-                        and entrenamiento["label"].value_counts().min() >= 4)
-        if hay_de_sobra:
-            entrenamiento, validacion = _dividir(entrenamiento, FRACCION_VALIDACION, semilla,
-                                                 "validación")
-        elif umbral_ninguna == "auto":
-            raise ErrorEntrada("no hay frases suficientes para apartar una validación donde "
-                               "elegir el umbral de Ninguna: indica un número (por ejemplo "
-                               "--umbral-ninguna 0.5) o añade más ejemplos.")
+    if metodo.necesita_validacion() and hay_de_sobra:
+        entrenamiento, validacion = _dividir(entrenamiento, FRACCION_VALIDACION, semilla,
+                                             "validación")
     avisar(f"Modelo base: {metodo.modelo_base['nombre']}. {metodo.modelo_base['motivo']}")
 
     carpeta.mkdir(parents=True, exist_ok=True)
     for viejo in (ARCHIVO_METRICAS, ARCHIVO):
         (carpeta / viejo).unlink(missing_ok=True)
     avisar(f"Entrenando con {len(entrenamiento)} frases ({len(etiquetas)} clases)...")
+    vistas = entrenamiento["text"].tolist() + ([] if validacion is None
+                                                else validacion["text"].tolist())
     descripcion = Descripcion(metodo=metodo.nombre, etiquetas=etiquetas,
-                              modelo_base=metodo.modelo_base)
+                              modelo_base=metodo.modelo_base,
+                              huellas_entrenamiento=sorted({huella_texto(t) for t in vistas}),
+                              eleccion_metodo=eleccion)
     inicio = time.perf_counter()
     clasificador = metodo.entrenar(entrenamiento, validacion, carpeta, descripcion)
     segundos = time.perf_counter() - inicio
@@ -308,8 +489,9 @@ def entrenar_clasificador(datos: pd.DataFrame, salida: str | Path, metodo, *,
     clasificador.umbral_ninguna = umbral_ninguna
 
     inicio = time.perf_counter()
-    predichas = [etiqueta for etiqueta, _ in clasificador.predecir(prueba["text"].tolist())]
+    decididas = clasificador.predecir(prueba["text"].tolist())
     segundos_prediccion = time.perf_counter() - inicio
+    predichas = [etiqueta for etiqueta, _ in decididas]
     metricas = calcular_metricas(prueba["label"].tolist(), predichas,
                                  clasificador.etiquetas_posibles())
     resumen = {
@@ -324,7 +506,13 @@ def entrenar_clasificador(datos: pd.DataFrame, salida: str | Path, metodo, *,
         "segundos_prediccion_prueba": round(segundos_prediccion, 3),
         "prueba": metricas,
     }
+    if eleccion is not None:
+        resumen["eleccion_metodo"] = eleccion
+    if informe_datos is not None:
+        resumen["lectura_datos"] = informe_datos
     descripcion.escribir(carpeta)
     (carpeta / ARCHIVO_METRICAS).write_text(json.dumps(resumen, ensure_ascii=False, indent=2),
                                             encoding="utf-8")
-    return Resultado(carpeta, clasificador, resumen)
+    tabla_prueba = prueba.assign(predicha=predichas,
+                                 probabilidad=[p for _, p in decididas])
+    return Resultado(carpeta, clasificador, resumen, tabla_prueba)

@@ -10,9 +10,12 @@ Versiones:
 
 - **1** (sin campo ``version``): ``metodo``, ``etiquetas``, ``umbral_ninguna`` y, a veces,
   ``longitud_maxima``. Se lee y se completa con los valores por defecto.
-- **2** (actual): añade ``version``, ``modelo_base`` (qué modelo se ajustó o qué
+- **2**: añade ``version``, ``modelo_base`` (qué modelo se ajustó o qué
   codificador se usó) y ``huellas_entrenamiento`` (huellas de los textos de
   entrenamiento, para avisar si se evalúa con frases que el modelo ya vio).
+- **3** (actual): añade ``eleccion_metodo`` (con ``--metodo auto``: qué método se eligió
+  y las puntuaciones de la validación cruzada). Los archivos de la versión 2 se leen igual
+  (sin elección).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from transferencia.errores import ErrorCurso
 #: Nombre del archivo que describe un clasificador guardado.
 ARCHIVO = "transferencia.json"
 #: Versión del formato que escribe este código.
-VERSION = 2
+VERSION = 3
 #: Métodos de entrenamiento que conoce el curso.
 METODOS = ("ajuste", "embeddings")
 #: Longitud máxima en piezas por defecto (la del entrenamiento por defecto).
@@ -47,7 +50,11 @@ class Descripcion:
       (``None``: sin umbral).
     - ``longitud_maxima``: piezas con que se truncó al entrenar (método ``ajuste``).
     - ``modelo_base``: diccionario con ``nombre``, ``origen`` y ``motivo``.
-    - ``huellas_entrenamiento``: huellas de los textos de entrenamiento.
+    - ``huellas_entrenamiento``: huellas de los textos de entrenamiento y de validación
+      (:func:`transferencia.tablas.huella_texto`).
+    - ``eleccion_metodo``: con ``--metodo auto``, diccionario con el método ``elegido``, el
+      F1 macro medio de cada método en la validación cruzada y cómo se hizo; ``None`` si
+      el método se eligió a mano.
     """
 
     metodo: str
@@ -56,6 +63,7 @@ class Descripcion:
     longitud_maxima: int | None = None
     modelo_base: dict = field(default_factory=dict)
     huellas_entrenamiento: list[str] = field(default_factory=list)
+    eleccion_metodo: dict | None = None
     version: int = VERSION
 
     def validar(self, origen: str | Path = ARCHIVO) -> "Descripcion":
@@ -76,6 +84,11 @@ class Descripcion:
                 isinstance(self.longitud_maxima, int) and self.longitud_maxima > 0):
             raise ErrorClasificador(f"{origen}: longitud_maxima debe ser un entero positivo, "
                                     f"no {self.longitud_maxima!r}.")
+        if self.eleccion_metodo is not None and not (
+                isinstance(self.eleccion_metodo, dict)
+                and self.eleccion_metodo.get("elegido") == self.metodo):
+            raise ErrorClasificador(f"{origen}: «eleccion_metodo» no es válida: debe ser un "
+                                    f"diccionario cuyo «elegido» sea el método ({self.metodo!r}).")
         return self
 
     def escribir(self, carpeta: str | Path) -> Path:

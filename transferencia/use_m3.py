@@ -238,7 +238,11 @@ class UseM3Model(UseM3PreTrainedModel):
         # lineal; el sesgo se suma una vez por pieza). Después, entre la raíz de la longitud.
         longitud = mascara.sum(dim=1, keepdim=True).clamp(min=1.0)
         suma = torch.einsum("bl,blc->bc", mascara, rasgos)
-        m = F.linear(suma, self.piezas_proyeccion.weight) + longitud * self.piezas_proyeccion.bias
+        # Con la capa llamada como módulo (que también funciona cuantizada a int8, donde
+        # ``weight`` y ``bias`` son métodos) el sesgo se suma una vez: faltan longitud − 1.
+        proyeccion = self.piezas_proyeccion
+        sesgo = proyeccion.bias() if callable(proyeccion.bias) else proyeccion.bias
+        m = proyeccion(suma) + (longitud - 1) * sesgo
         m = m / longitud.sqrt()
 
         y0 = F.relu(self.d0(m))
