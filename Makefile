@@ -16,7 +16,7 @@ export PYTHONHASHSEED := 0
 # Con la máquina compartida, PyTorch no se queda esperando en bucle a sus hilos.
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: libro test pruebas pruebas-libro entorno navegador libro-limpio libro-hub prueba-instalacion corregir bench bloquear limpiar
+.PHONY: libro test pruebas pruebas-libro entorno navegador libro-limpio libro-hub prueba-instalacion corregir bench receta-use-m3 bloquear limpiar
 
 entorno: $(INSTALADO)
 
@@ -95,7 +95,12 @@ corregir: $(INSTALADO)
 # Tiempos y calidad de los clasificadores (no forma parte de make test).
 bench: $(INSTALADO)
 	$(BIN)/python bench/clasificadores.py
+	$(BIN)/python bench/suplentes_completos.py
 	$(BIN)/python bench/libro.py
+
+# Vuelve a elegir por validación cruzada la receta de ajuste de USE-m3 (unos 10 minutos).
+receta-use-m3: $(INSTALADO)
+	$(BIN)/python bench/receta_use_m3.py
 
 # Vuelve a calcular requirements.txt (todas las versiones fijadas) desde pyproject.toml, en un
 # entorno nuevo. Úsalo al cambiar una dependencia de pyproject.toml.

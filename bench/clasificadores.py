@@ -13,6 +13,7 @@ Entrena con :func:`transferencia.entrenamiento.entrenar_clasificador` (lo mismo 
   logística entrenada con las mismas frases;
 - si se dan CSV retenidos (frases escritas aparte, nunca vistas), las mismas métricas en
   ellos y la exhaustividad de ``Ninguna``;
+- el pico de memoria (residente) de cada entrenamiento, medido en un proceso aparte;
 - frases por segundo del clasificador binario, una a una y por lotes de 64, con los pesos
   en fp32 y cuantizados a int8 (objetivo ≥ 500/s por lotes), el tamaño de los pesos en
   los dos formatos y el F1 del modelo int8 en la prueba (no debe bajar).
@@ -44,7 +45,7 @@ from sklearn.pipeline import make_pipeline  # noqa: E402
 from transferencia import rutas  # noqa: E402
 from transferencia.clasificador import cargar_clasificador  # noqa: E402
 from transferencia.datos import dividir_estratificado, leer_csv  # noqa: E402
-from transferencia.entrenamiento import (FRACCION_PRUEBA, Hiperparametros, MetodoAjuste,  # noqa: E402
+from transferencia.entrenamiento import (FRACCION_PRUEBA, MetodoAjuste,  # noqa: E402
                                          MetodoEmbeddings, entrenar_clasificador)
 from transferencia.metricas import calcular_metricas  # noqa: E402
 from transferencia.modelos import MODELO_INGLES, MODELO_MULTILINGUE  # noqa: E402
@@ -55,9 +56,12 @@ CONFIGURACIONES = [
     ("comida · ajuste", "comida.csv",
      lambda: MetodoAjuste(MODELO_INGLES, progreso=False), None, 30),
     ("asignaturas · embeddings", "asignaturas.csv", lambda: MetodoEmbeddings(), "auto", 60),
+    # Sin conexión, el DistilBERT multilingüe es USE-m3 ajustado con su receta
+    # (transferencia.use_m3.RECETA_USE_M3); al lado, el MiniLM inglés ajustado (10 épocas).
     ("asignaturas · ajuste", "asignaturas.csv",
-     lambda: MetodoAjuste(MODELO_MULTILINGUE, Hiperparametros(epocas=10, tasa_aprendizaje=1e-4),
-                          progreso=False), None, 60),
+     lambda: MetodoAjuste(MODELO_MULTILINGUE, progreso=False), None, 60),
+    ("asignaturas · ajuste inglés", "asignaturas.csv",
+     lambda: MetodoAjuste(MODELO_INGLES, epocas=10, progreso=False), None, 60),
 ]
 
 
@@ -137,13 +141,14 @@ def _cifra(valor: float | None) -> str:
 
 def imprimir(maquina: dict, filas: list[dict]) -> None:
     print(f"Máquina: {maquina}")
-    print(f"{'configuración':<26}{'s entren.':>10}{'objetivo':>9}{'exact.':>8}{'F1 prueba':>11}"
+    print(f"{'configuración':<30}{'MB pico':>8}{'s entren.':>10}{'objetivo':>9}{'exact.':>8}{'F1 prueba':>11}"
           f"{'exact. TF-IDF':>14}{'F1 TF-IDF':>11}{'F1 retenidos':>14}{'Ninguna rec.':>14}")
     for f in filas:
         retenido = f.get("retenidos")
         ninguna = (retenido or f["prueba"])["por_clase"].get("Ninguna", {}).get("exhaustividad")
         base = f["linea_base_tfidf"]["prueba"]
-        print(f"{f['configuracion']:<26}{f['segundos_entrenamiento']:>10.1f}"
+        print(f"{f['configuracion']:<30}{f.get('pico_memoria_mb', 0):>8}"
+              f"{f['segundos_entrenamiento']:>10.1f}"
               f"{'≤ ' + str(f['objetivo_segundos']):>9}{f['prueba']['exactitud']:>8.3f}"
               f"{f['prueba']['f1_macro']:>11.3f}{base['exactitud']:>14.3f}{base['f1_macro']:>11.3f}"
               f"{_cifra(retenido['f1_macro'] if retenido else None):>14}{_cifra(ninguna):>14}")
@@ -158,27 +163,52 @@ def imprimir(maquina: dict, filas: list[dict]) -> None:
                   f"F1 prueba int8 {i['prueba_int8']['f1_macro']:.3f}")
 
 
+def entrenar_configuracion(indice: int, salida: Path) -> dict:
+    """Entrena la configuración ``indice`` y devuelve su resumen con el pico de memoria."""
+    import resource
+
+    _, csv, crear_metodo, umbral, _ = CONFIGURACIONES[indice]
+    with contextlib.redirect_stdout(io.StringIO()):
+        resumen = entrenar_clasificador(leer_csv(rutas.DATOS / csv), salida, crear_metodo(),
+                                        umbral_ninguna=umbral, origen_datos=csv).resumen
+    # ru_maxrss: kilobytes en Linux. Es el pico del proceso entero (entrenar y evaluar).
+    resumen["pico_memoria_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return resumen
+
+
+def entrenar_en_otro_proceso(indice: int, salida: Path) -> dict:
+    """Cada entrenamiento en un proceso nuevo: así el pico de memoria es solo suyo."""
+    proceso = subprocess.run([sys.executable, __file__, "--entrenar", str(indice), "--salida",
+                              str(salida)], capture_output=True, text=True, check=True)
+    return json.loads(proceso.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
     analizador = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     analizador.add_argument("--retenidos-comida", type=Path)
     analizador.add_argument("--retenidos-asignaturas", type=Path)
     analizador.add_argument("--medir-inferencia", type=Path, metavar="CARPETA",
                             help="solo mide la inferencia de un clasificador guardado (imprime JSON)")
+    analizador.add_argument("--entrenar", type=int, metavar="I",
+                            help="solo entrena la configuración I en la carpeta --salida (JSON)")
+    analizador.add_argument("--salida", type=Path)
     args = analizador.parse_args()
     if args.medir_inferencia:
         print(json.dumps(medir_inferencia(args.medir_inferencia), ensure_ascii=False))
+        return 0
+    if args.entrenar is not None:
+        print(json.dumps(entrenar_configuracion(args.entrenar, args.salida), ensure_ascii=False))
         return 0
     retenidos = {"comida.csv": args.retenidos_comida, "asignaturas.csv": args.retenidos_asignaturas}
 
     filas = []
     with tempfile.TemporaryDirectory() as temporal:
-        for nombre, csv, crear_metodo, umbral, objetivo in CONFIGURACIONES:
-            salida = Path(temporal) / nombre.replace(" · ", "_")
-            with contextlib.redirect_stdout(io.StringIO()):
-                metricas = entrenar_clasificador(leer_csv(rutas.DATOS / csv), salida, crear_metodo(),
-                                                 umbral_ninguna=umbral, origen_datos=csv).resumen
+        for indice, (nombre, csv, _, _, objetivo) in enumerate(CONFIGURACIONES):
+            salida = Path(temporal) / nombre.replace(" · ", "_").replace(" ", "_")
+            metricas = entrenar_en_otro_proceso(indice, salida)
             fila = {"configuracion": nombre, "modelo_base": metricas["modelo_base"]["nombre"],
                     "segundos_entrenamiento": metricas["segundos_entrenamiento"],
+                    "pico_memoria_mb": metricas["pico_memoria_mb"],
                     "objetivo_segundos": objetivo,
                     "prueba": metricas["prueba"], "umbral_ninguna": metricas["umbral_ninguna"],
                     "linea_base_tfidf": linea_base(rutas.DATOS / csv, retenidos[csv])}

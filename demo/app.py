@@ -162,8 +162,7 @@ def _nombre_de_modelo(ruta) -> str:
 
 def _metodo(nombre: str, epocas: float, progreso, avisos: list[str]):
     """El método de :mod:`transferencia.entrenamiento` elegido en la página."""
-    from transferencia.entrenamiento import (Hiperparametros, MetodoAjuste, MetodoAuto,
-                                             MetodoEmbeddings)
+    from transferencia.entrenamiento import MetodoAjuste, MetodoAuto, MetodoEmbeddings
 
     if nombre == "embeddings":
         return MetodoEmbeddings()
@@ -179,8 +178,9 @@ def _metodo(nombre: str, epocas: float, progreso, avisos: list[str]):
 
     from transferencia.modelos import MODELO_MULTILINGUE
 
-    ajuste = MetodoAjuste(MODELO_MULTILINGUE, Hiperparametros(epocas=float(epocas)),
-                          progreso=False, callbacks=[Seguimiento()])
+    # La receta del modelo base (la de USE-m3 sin conexión) con las épocas de la página.
+    ajuste = MetodoAjuste(MODELO_MULTILINGUE, epocas=float(epocas), progreso=False,
+                          callbacks=[Seguimiento()])
     return ajuste if nombre == "ajuste" else MetodoAuto(ajuste)
 
 

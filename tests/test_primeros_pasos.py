@@ -20,7 +20,8 @@ MAXIMO_LINEAS = 20
 OCULTAS = {"hide-input", "remove-cell", "remove-input"}
 #: Capítulos escritos ya con celdas cortas: para ellos la prueba es estricta.
 CAPITULOS_CORTOS = {"primeros_pasos", "mas_alla_del_texto", "clasificador_binario",
-                    "clasificador_multiclase", "transfer_learning"}
+                    "clasificador_multiclase", "transfer_learning", "herramientas",
+                    "repaso_transformers"}
 
 
 @pytest.fixture(scope="module")

@@ -131,7 +131,7 @@ def _opciones_de_tabla(analizador: argparse.ArgumentParser, etiquetas: bool = Tr
 
 def crear_analizador() -> argparse.ArgumentParser:
     from transferencia.entrenamiento import FRACCION_PRUEBA, Hiperparametros
-    from transferencia.modelos import MODELO_MULTILINGUE, NOMBRE_RESPALDO
+    from transferencia.modelos import MODELO_MULTILINGUE
 
     hp = Hiperparametros()
     principal = _Analizador(
@@ -157,20 +157,23 @@ def crear_analizador() -> argparse.ArgumentParser:
     entrenar.add_argument("--salida", required=True, metavar="CARPETA",
                           help="carpeta donde guardar el clasificador")
     entrenar.add_argument("--modelo-base", default="auto", metavar="NOMBRE",
-                          help="modelo del Hub o carpeta local que ajustar; «auto» (por defecto) "
-                               f"usa {MODELO_MULTILINGUE} o, sin conexión, "
-                               f"el respaldo local {NOMBRE_RESPALDO}")
+                          help="modelo del Hub, carpeta local o «use-m3» que ajustar; «auto» "
+                               f"(por defecto) usa {MODELO_MULTILINGUE} o, sin conexión, el "
+                               "respaldo multilingüe use-m3 (USE multilingüe v3, que viene en "
+                               "un paquete de PyPI)")
     entrenar.add_argument("--metodo", choices=["ajuste", "embeddings", "auto"], default="ajuste",
                           help="«ajuste» (por defecto): ajuste fino del modelo base; «embeddings»: "
                                "codificador multilingüe congelado + regresión logística; «auto»: "
                                "prueba los dos con validación cruzada (3 pliegues) sobre el "
                                "entrenamiento y se queda con el mejor (el ajuste fino se entrena "
                                "una vez por pliegue, con la misma receta)")
-    entrenar.add_argument("--epocas", type=_positivo(float), default=hp.epocas, metavar="N",
-                          help=f"épocas de entrenamiento (por defecto {hp.epocas})")
-    entrenar.add_argument("--tasa-aprendizaje", type=_positivo(float), default=hp.tasa_aprendizaje,
-                          metavar="X", help=f"tasa de aprendizaje (por defecto {hp.tasa_aprendizaje})")
-    entrenar.add_argument("--lote", type=_positivo(int), default=hp.lote, metavar="N",
+    entrenar.add_argument("--epocas", type=_positivo(float), default=None, metavar="N",
+                          help=f"épocas de entrenamiento (por defecto {hp.epocas}; con use-m3, "
+                               "las de su receta)")
+    entrenar.add_argument("--tasa-aprendizaje", type=_positivo(float), default=None,
+                          metavar="X", help=f"tasa de aprendizaje (por defecto {hp.tasa_aprendizaje}; "
+                                            "con use-m3, la de su receta)")
+    entrenar.add_argument("--lote", type=_positivo(int), default=None, metavar="N",
                           help=f"frases por lote (por defecto {hp.lote})")
     entrenar.add_argument("--semilla", type=int, default=hp.semilla, metavar="N",
                           help=f"semilla aleatoria (por defecto {hp.semilla})")
@@ -267,8 +270,8 @@ def _filas(numeros: list[int], mostradas: int = 10) -> str:
 
 def orden_entrenar(args) -> int:
     from transferencia.clasificador import NINGUNA
-    from transferencia.entrenamiento import (Hiperparametros, MetodoAjuste, MetodoAuto,
-                                             MetodoEmbeddings, entrenar_clasificador)
+    from transferencia.entrenamiento import (MetodoAjuste, MetodoAuto, MetodoEmbeddings,
+                                             entrenar_clasificador)
     from transferencia.modelos import MODELO_MULTILINGUE
 
     lectura = _leer_datos(args)
@@ -277,10 +280,12 @@ def orden_entrenar(args) -> int:
         raise ErrorEntrada(f"--umbral-ninguna necesita la etiqueta {NINGUNA!r} en {args.datos}.")
     print(lectura.informe.texto(), end="\n\n", flush=True)
     if args.metodo in ("ajuste", "auto"):
-        hp = Hiperparametros(epocas=args.epocas, tasa_aprendizaje=args.tasa_aprendizaje,
-                             lote=args.lote, semilla=args.semilla)
+        cambios = {clave: valor for clave, valor in (("epocas", args.epocas), ("lote", args.lote),
+                                                       ("tasa_aprendizaje", args.tasa_aprendizaje))
+                   if valor is not None}
         base = MODELO_MULTILINGUE if args.modelo_base == "auto" else args.modelo_base
-        metodo = MetodoAjuste(base, hp, progreso=not args.sin_progreso)
+        metodo = MetodoAjuste(base, progreso=not args.sin_progreso, semilla=args.semilla,
+                              **cambios)
         if args.metodo == "auto":
             metodo = MetodoAuto(metodo, MetodoEmbeddings(args.semilla), semilla=args.semilla)
     else:

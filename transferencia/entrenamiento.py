@@ -44,7 +44,8 @@ from transferencia.datos import dividir_estratificado, mapas_etiquetas
 from transferencia.errores import ErrorEntrada
 from transferencia.formato import ARCHIVO, LONGITUD_MAXIMA, Descripcion
 from transferencia.metricas import calcular_metricas, f1_macro
-from transferencia.modelos import MODELO_MULTILINGUE, NOMBRE_CODIFICADOR, codificador_frases
+from transferencia.modelos import (MODELO_MULTILINGUE, NOMBRE_CODIFICADOR, NOMBRE_USE_M3,
+                                   codificador_frases)
 from transferencia.semillas import SEMILLA
 from transferencia.tablas import huella_texto
 
@@ -70,6 +71,20 @@ class Hiperparametros:
     calentamiento: float = 0.1
     decaimiento_pesos: float = 0.01
     semilla: int = SEMILLA
+    #: ``True``: la tabla de vectores de las piezas no se entrena (la receta de USE-m3).
+    congelar_embeddings: bool = False
+
+
+def receta_por_defecto(nombre_modelo: str) -> Hiperparametros:
+    """La receta de ajuste de cada modelo base: la de USE-m3, elegida por validación cruzada
+    (:data:`transferencia.use_m3.RECETA_USE_M3`), o la del capítulo binario para los demás."""
+    if nombre_modelo != NOMBRE_USE_M3:
+        return Hiperparametros()
+    from transferencia.use_m3 import RECETA_USE_M3 as r
+
+    return Hiperparametros(epocas=r.epocas, tasa_aprendizaje=r.tasa_aprendizaje, lote=r.lote,
+                           calentamiento=r.calentamiento, decaimiento_pesos=r.decaimiento_pesos,
+                           congelar_embeddings=r.congelar_embeddings)
 
 
 @dataclass
@@ -116,12 +131,15 @@ class MetodoAjuste:
     nombre = "ajuste"
 
     def __init__(self, modelo_base: str = MODELO_MULTILINGUE, hp: Hiperparametros | None = None,
-                 progreso: bool = True, callbacks: list | None = None):
-        """``callbacks``: ``TrainerCallback`` que se añaden al ``Trainer`` (la demo sigue así
-        el progreso del entrenamiento)."""
+                 progreso: bool = True, callbacks: list | None = None, **cambios):
+        """``hp``: la receta completa; sin ella, la del modelo base (:func:`receta_por_defecto`)
+        con los ``cambios`` que se indiquen (``epocas=3``, ``tasa_aprendizaje=1e-4``...).
+        ``callbacks``: ``TrainerCallback`` que se añaden al ``Trainer`` (la demo sigue así el
+        progreso del entrenamiento)."""
+        from dataclasses import replace
+
         from transferencia.modelos import resolver_modelo_base
 
-        self.hp = hp or Hiperparametros()
         self.progreso = progreso
         self.callbacks = list(callbacks or [])
         if Path(modelo_base).is_dir():
@@ -133,6 +151,7 @@ class MetodoAjuste:
             self.ruta = resuelto.ruta
             self.modelo_base = {"solicitado": resuelto.solicitado, "nombre": resuelto.nombre,
                                 "origen": resuelto.origen, "motivo": resuelto.motivo}
+        self.hp = hp or replace(receta_por_defecto(self.modelo_base["nombre"]), **cambios)
 
     def necesita_validacion(self) -> bool:
         return True
@@ -163,8 +182,13 @@ class MetodoAjuste:
                                                          max_length=hp.longitud_maxima),
                                 batched=True)
 
+        from transferencia.modelos import registrar_modelos_del_curso
+
+        registrar_modelos_del_curso()  # por si el modelo base es USE-m3
         modelo = AutoModelForSequenceClassification.from_pretrained(
             self.ruta, num_labels=len(id2label), id2label=id2label, label2id=label2id)
+        if hp.congelar_embeddings:
+            modelo.get_input_embeddings().requires_grad_(False)
         hay_validacion = validacion is not None and len(validacion) > 0
         argumentos = TrainingArguments(
             output_dir=str(carpeta / "_checkpoints"),
