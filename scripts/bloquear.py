@@ -24,7 +24,9 @@ CABECERA = """\
 
 
 def fijadas(python: str) -> list[str]:
-    salida = subprocess.run([python, "-m", "pip", "freeze", "--exclude-editable", "--all"],
+    # «pip list --format=freeze» da «nombre==versión» también de lo instalado desde un archivo
+    # (donde «pip freeze» escribiría «nombre @ file://...», que no sirve en otra máquina).
+    salida = subprocess.run([python, "-m", "pip", "list", "--format=freeze", "--exclude-editable"],
                             capture_output=True, text=True, check=True).stdout
     lineas = []
     for linea in salida.splitlines():

@@ -14,7 +14,8 @@ from packaging.utils import canonicalize_name
 
 RAIZ = Path(__file__).resolve().parent.parent
 PROYECTO = tomllib.loads((RAIZ / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-PROPIOS = {"transferencia", "comprobaciones", "conftest", "ejercicio", "app"}
+PROPIOS = ({"transferencia", "comprobaciones", "conftest", "ejercicio", "app"}
+           | {archivo.stem for archivo in (RAIZ / "tests").glob("*.py")})
 
 
 def declaradas(extras=("libro", "demo", "pruebas")) -> dict[str, Requirement]:
