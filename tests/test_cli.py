@@ -758,3 +758,37 @@ def test_metodo_auto_menos_pliegues_con_clases_pequenas(modelo_diminuto):
     for entreno, validacion in pliegues:  # cada pliegue tiene frases de las dos clases
         assert set(datos["label"].iloc[validacion]) == {"A", "B"}
         assert set(datos["label"].iloc[entreno]) == {"A", "B"}
+
+
+@pytest.mark.lento
+def test_entrenar_use_m3_con_su_receta(tmp_path, capsys):
+    """USE-m3 se ajusta con la receta elegida por validación y se usa como cualquier modelo."""
+    from transferencia.use_m3 import RECETA_USE_M3
+
+    salida = tmp_path / "use_m3"
+    assert main(["entrenar", "--datos", ASIGNATURAS, "--salida", str(salida), "--modelo-base",
+                 "use-m3", "--sin-progreso"]) == 0
+    metricas = json.loads((salida / "metricas.json").read_text(encoding="utf-8"))
+    assert metricas["modelo_base"]["nombre"] == "use-m3"
+    assert metricas["hiperparametros"]["epocas"] == RECETA_USE_M3.epocas
+    assert metricas["hiperparametros"]["tasa_aprendizaje"] == RECETA_USE_M3.tasa_aprendizaje
+    assert metricas["hiperparametros"]["congelar_embeddings"] is RECETA_USE_M3.congelar_embeddings
+    assert metricas["prueba"]["f1_macro"] > 0.6  # TF-IDF ronda 0,2 con estas frases
+    capsys.readouterr()
+    # En un proceso nuevo: la orden predecir y from_pretrained de transformers.
+    predecir = subprocess.run([sys.executable, "-m", "transferencia", "predecir", "--modelo",
+                               str(salida), "--json", "Resuelve la ecuación de segundo grado."],
+                              capture_output=True, text=True, timeout=300)
+    assert predecir.returncode == 0, predecir.stderr
+    assert json.loads(predecir.stdout)[0]["etiqueta"] in metricas["prueba"]["por_clase"]
+    codigo = ("import sys, transferencia.use_m3; from transformers import "
+              "AutoModelForSequenceClassification, pipeline; "
+              "m = AutoModelForSequenceClassification.from_pretrained(sys.argv[1]); "
+              "print(type(m).__name__, len(m.config.id2label)); "
+              "print(pipeline('text-classification', model=sys.argv[1])('Hola')[0]['label'])")
+    cargar = subprocess.run([sys.executable, "-c", codigo, str(salida)], capture_output=True,
+                            text=True, timeout=300)
+    assert cargar.returncode == 0, cargar.stderr
+    clase, etiqueta = cargar.stdout.strip().splitlines()[-2:]
+    assert clase == "UseM3ForSequenceClassification 10"
+    assert etiqueta in metricas["prueba"]["por_clase"]
