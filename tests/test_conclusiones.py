@@ -168,3 +168,6 @@ def test_multiclase_conclusiones(construccion):
     menos_piezas = pegados.numero("ppp_multi") < pegados.numero("ppp_ingles")
     assert ("**no** parte" in pegados["conclusion_piezas"]) == (not menos_piezas)
     comprobar_comparacion(pegados, "ninguna", "la clase Ninguna", "el umbral")
+    transfieren = {c: v for c, v in validacion.items() if c != "tfidf"}
+    analizado = recomendado if recomendado != "tfidf" else max(transfieren, key=transfieren.get)
+    assert pegados["metodo_ninguna"] == MULTICLASE[analizado]
