@@ -73,7 +73,7 @@ def test_transfer_learning_nombra_el_modelo_que_corresponde(construccion):
     pegados = leer(construccion, "transfer_learning")
     esperado = NOMBRE_RESPALDO if construccion[0] == "sin_conexion" else MODELO_INGLES
     assert pegados["modelo_nombre"] == f"`{esperado}`"
-    assert ("sentence-transformer" in pegados["modelo_que_es"]) == (construccion[0] == "sin_conexion")
+    assert ("contrastiva" in pegados["modelo_que_es"]) == (construccion[0] == "sin_conexion")
 
 
 def test_transfer_learning_conclusiones(construccion):
