@@ -5,8 +5,8 @@ import math
 import pytest
 import torch
 
-from transferencia.gpt_diminuto import (dividir_bloques, entrenar_tokenizador_bpe, lote_aleatorio,
-                                        perdida_media)
+from transferencia.gpt_diminuto import (ALFABETO_ESPANOL, dividir_bloques, entrenar_tokenizador_bpe,
+                                        lote_aleatorio, medidas_texto, palabras, perdida_media)
 
 TEXTO = ("Había una vez un pueblo pequeño junto al río. El pueblo tenía una plaza.\n\n"
          "¿Quién vivía en el pueblo? ¡Muchos vecinos! Éramos pocos, pero felices.") * 3
@@ -110,3 +110,37 @@ def test_perdida_media_respeta_el_modo_del_modelo(gpt):
 def test_tokenizador_solo_pierde_un_espacio_inicial():
     tokenizador = entrenar_tokenizador_bpe([TEXTO], tamano_vocabulario=120)
     assert tokenizador.decode(tokenizador.encode("  pueblo").ids) == " pueblo"
+
+
+def test_tokenizador_con_alfabeto_no_pierde_caracteres_nuevos():
+    tokenizador = entrenar_tokenizador_bpe([TEXTO], tamano_vocabulario=120, alfabeto=ALFABETO_ESPANOL)
+    nuevo = "¿Dónde está Fuensanta? «Ñandú», dijo: 1, 2…\nFin."
+    assert set(nuevo) - set(TEXTO) >= {"d", "F", "Ñ", "«", "1", "…"}
+    assert tokenizador.decode(tokenizador.encode(nuevo).ids) == nuevo
+    assert tokenizador.decode(tokenizador.encode(TEXTO).ids) == TEXTO
+
+
+def test_alfabeto_espanol_cubre_los_textos_del_curso():
+    from transferencia import rutas
+
+    corpus = rutas.DATOS / "corpus_es"
+    texto = "".join((corpus / nombre).read_text(encoding="utf-8")
+                    for nombre in ("preentrenamiento.txt", "ajuste_fabulas.txt"))
+    assert set(texto) - set(ALFABETO_ESPANOL) <= {" "}
+
+
+def test_palabras_minusculas_sin_signos_ni_cifras():
+    assert palabras("¡Había una vez, en 1990, un RÍO!\nMoraleja: ñu") == [
+        "había", "una", "vez", "en", "un", "río", "moraleja", "ñu"]
+    assert palabras("¿?, 42") == []
+
+
+def test_medidas_texto_palabras_reales_y_trigramas_repetidos():
+    diccionario = {"el", "gato", "come"}
+    medidas = medidas_texto("El gato come. El gato come. Xyz", diccionario)
+    assert medidas["palabras"] == 7
+    assert medidas["reales"] == pytest.approx(6 / 7)
+    # trigramas: (el gato come) (gato come el) (come el gato) (el gato come)* (gato come xyz)
+    assert medidas["repetidos"] == pytest.approx(1 / 5)
+    assert medidas_texto("", diccionario) == {"palabras": 0, "reales": 0.0, "repetidos": 0.0}
+    assert medidas_texto("gato gato", diccionario)["repetidos"] == 0.0

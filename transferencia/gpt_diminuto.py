@@ -4,6 +4,8 @@
 - :func:`dividir_bloques`: separa párrafos (o fábulas) en entrenamiento y validación.
 - :func:`lote_aleatorio`: trozos de ``contexto`` *tokens* tomados al azar de una secuencia.
 - :func:`perdida_media`: pérdida de predicción del siguiente *token* en unos datos.
+- :func:`palabras` y :func:`medidas_texto`: cómo es un texto generado (cuántas de sus
+  palabras son reales, cuánto se repite), para describirlo con cifras y no a ojo.
 
 El bucle de entrenamiento y la generación de texto están en el propio capítulo,
 porque son lo que se quiere enseñar.
@@ -11,12 +13,21 @@ porque son lo que se quiere enseñar.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import string
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+#: Caracteres que un texto en español puede tener: letras (con tildes, «ñ» y «ü»), cifras,
+#: signos de puntuación y el salto de línea. Se le dan al tokenizador para que ninguno se
+#: pierda al codificar un texto que no vio al entrenar.
+ALFABETO_ESPANOL = (string.ascii_letters + string.digits + "áéíóúüñÁÉÍÓÚÜÑ"
+                    + "\n.,;:¿?¡!«»\"'()-—…")
 
-def entrenar_tokenizador_bpe(textos: Sequence[str], tamano_vocabulario: int = 512):
+
+def entrenar_tokenizador_bpe(textos: Sequence[str], tamano_vocabulario: int = 512,
+                             alfabeto: Iterable[str] = ""):
     """Entrena un tokenizador BPE (``tokenizers``) con ``textos``.
 
     Usa el pre-tokenizador ``Metaspace`` (el de SentencePiece): el espacio se
@@ -26,16 +37,20 @@ def entrenar_tokenizador_bpe(textos: Sequence[str], tamano_vocabulario: int = 51
     caracteres de ``textos`` y crece uniendo los pares más frecuentes hasta
     ``tamano_vocabulario`` piezas.
 
-    No hay *token* desconocido: un carácter que no aparece en ``textos`` se
-    pierde al codificar. Entrena con textos que contengan todos los caracteres
-    que vayas a usar (y compruébalo decodificando).
+    No hay *token* desconocido: un carácter que no aparece en ``textos`` ni en
+    ``alfabeto`` se pierde al codificar. Los caracteres de ``alfabeto`` (por ejemplo
+    :data:`ALFABETO_ESPANOL`) entran en el vocabulario aunque ``textos`` no los tenga:
+    así se puede entrenar solo con los textos de entrenamiento y codificar sin pérdidas
+    la validación y la prueba (compruébalo decodificando). El vocabulario tiene al menos
+    esos caracteres, aunque pasen de ``tamano_vocabulario``.
     """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
     tokenizador = Tokenizer(models.BPE())
     tokenizador.pre_tokenizer = pre_tokenizers.Metaspace()
     tokenizador.decoder = decoders.Metaspace()
-    entrenador = trainers.BpeTrainer(vocab_size=tamano_vocabulario, show_progress=False)
+    entrenador = trainers.BpeTrainer(vocab_size=tamano_vocabulario, show_progress=False,
+                                     initial_alphabet=sorted(set(alfabeto)))
     tokenizador.train_from_iterator(list(textos), entrenador)
     return tokenizador
 
@@ -100,3 +115,31 @@ def perdida_media(modelo, ids, contexto: int, lote: int = 64) -> float:
             predicciones += n
     modelo.train(estaba_entrenando)
     return total / predicciones
+
+
+def palabras(texto: str) -> list[str]:
+    """Las palabras de ``texto``, en minúsculas y sin signos de puntuación ni cifras.
+
+    >>> palabras("¡Había una vez, en 1990, un río!")
+    ['había', 'una', 'vez', 'en', 'un', 'río']
+    """
+    return re.findall(r"[a-záéíóúüñ]+", texto.lower())
+
+
+def medidas_texto(texto: str, diccionario: set[str]) -> dict[str, float]:
+    """Cómo es un texto generado, en cifras.
+
+    Devuelve un diccionario con:
+
+    - ``"palabras"``: cuántas palabras tiene (:func:`palabras`);
+    - ``"reales"``: la fracción de sus palabras que están en ``diccionario`` (por
+      ejemplo, las palabras de los textos de entrenamiento); 0 si no tiene palabras;
+    - ``"repetidos"``: la fracción de sus trigramas (tres palabras seguidas) que ya
+      habían salido antes en el mismo texto: un modelo que se queda en un bucle da
+      valores altos; 0 si tiene menos de tres palabras.
+    """
+    lista = palabras(texto)
+    trigramas = list(zip(lista, lista[1:], lista[2:]))
+    return {"palabras": len(lista),
+            "reales": float(np.mean([p in diccionario for p in lista])) if lista else 0.0,
+            "repetidos": 1 - len(set(trigramas)) / len(trigramas) if trigramas else 0.0}
