@@ -186,6 +186,10 @@ def crear_analizador() -> argparse.ArgumentParser:
                                "datos de validación")
     entrenar.add_argument("--sin-progreso", action="store_true",
                           help="no muestra la barra de progreso")
+    entrenar.add_argument("--procesos", type=_positivo(int), default=1, metavar="N",
+                          help="entrena con N procesos a la vez (paralelismo de datos, lanzados "
+                               "con accelerate launch: uno por GPU o, sin GPU, procesos de CPU); "
+                               "cada uno recibe una parte de cada lote (por defecto 1)")
     _opciones_de_tabla(entrenar)
 
     evaluar = ordenes.add_parser(
@@ -268,7 +272,28 @@ def _filas(numeros: list[int], mostradas: int = 10) -> str:
     return f"las filas {', '.join(partes[:-1])} y {partes[-1]}"
 
 
+def _lanzar_procesos(args, metodo) -> int:
+    """``entrenar --procesos N``: la misma orden, N veces a la vez, con ``accelerate launch``
+    (véase :mod:`transferencia.distribuido`)."""
+    from transferencia import distribuido
+
+    if metodo.nombre != "ajuste":
+        raise ErrorEntrada("--procesos solo sirve con --metodo ajuste: es el único que entrena "
+                           "con Trainer, que reparte los lotes entre los procesos.")
+    distribuido.lote_por_proceso(metodo.hp.lote, args.procesos)
+    print(f"Lanzando {args.procesos} procesos con accelerate launch...", flush=True)
+    codigo = distribuido.lanzar(args.argv, args.procesos)
+    if codigo != 0:
+        print(f"Error: el entrenamiento con {args.procesos} procesos no terminó (código "
+              f"{codigo}); los mensajes de arriba dicen por qué.", file=sys.stderr)
+        return 1
+    print(f"Entrenado con {args.procesos} procesos: un solo modelo, guardado por el proceso 0 "
+          f"en {args.salida}")
+    return 0
+
+
 def orden_entrenar(args) -> int:
+    from transferencia import distribuido
     from transferencia.clasificador import NINGUNA
     from transferencia.entrenamiento import (MetodoAjuste, MetodoAuto, MetodoEmbeddings,
                                              entrenar_clasificador)
@@ -278,18 +303,21 @@ def orden_entrenar(args) -> int:
     datos = lectura.datos
     if args.umbral_ninguna is not None and NINGUNA not in set(datos["label"]):
         raise ErrorEntrada(f"--umbral-ninguna necesita la etiqueta {NINGUNA!r} en {args.datos}.")
-    print(lectura.informe.texto(), end="\n\n", flush=True)
+    if distribuido.procesos() == 1:  # con --procesos lo imprime solo la orden que los lanza
+        print(lectura.informe.texto(), end="\n\n", flush=True)
     if args.metodo in ("ajuste", "auto"):
         cambios = {clave: valor for clave, valor in (("epocas", args.epocas), ("lote", args.lote),
                                                        ("tasa_aprendizaje", args.tasa_aprendizaje))
                    if valor is not None}
         base = MODELO_MULTILINGUE if args.modelo_base == "auto" else args.modelo_base
         metodo = MetodoAjuste(base, progreso=not args.sin_progreso, semilla=args.semilla,
-                              **cambios)
+                              callbacks=distribuido.avisos_de_procesos(), **cambios)
         if args.metodo == "auto":
             metodo = MetodoAuto(metodo, MetodoEmbeddings(args.semilla), semilla=args.semilla)
     else:
         metodo = MetodoEmbeddings(args.semilla)
+    if args.procesos > 1 and distribuido.procesos() == 1:  # aún no lanzados: lanzarlos
+        return _lanzar_procesos(args, metodo)
     resultado = entrenar_clasificador(
         datos, args.salida, metodo, fraccion_prueba=args.prueba,
         umbral_ninguna=args.umbral_ninguna, semilla=args.semilla, origen_datos=str(args.datos),
@@ -476,13 +504,17 @@ def _silenciar_bibliotecas() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from transferencia.distribuido import solo_el_principal_escribe
+
     args = crear_analizador().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # para relanzarla (--procesos)
     if args.orden != "corregir":
         _silenciar_bibliotecas()
     orden = {"entrenar": orden_entrenar, "evaluar": orden_evaluar,
              "predecir": orden_predecir, "corregir": orden_corregir}[args.orden]
     try:
-        return orden(args)
+        with solo_el_principal_escribe():  # con --procesos, el proceso 0 habla por todos
+            return orden(args)
     except ErrorCurso as error:
         print(f"Error: {error}", file=sys.stderr)
         return ERROR_ENTRADA

@@ -41,6 +41,7 @@ from transferencia.cifras import cifra
 from transferencia.clasificador import (NINGUNA, Clasificador, ClasificadorAjuste,
                                         ClasificadorEmbeddings, elegir_umbral)
 from transferencia.datos import dividir_estratificado, mapas_etiquetas
+from transferencia.distribuido import es_principal, esperar_a_todos, lote_por_proceso
 from transferencia.errores import ErrorEntrada
 from transferencia.formato import ARCHIVO, LONGITUD_MAXIMA, Descripcion
 from transferencia.metricas import calcular_metricas, f1_macro
@@ -194,7 +195,7 @@ class MetodoAjuste:
             output_dir=str(carpeta / "_checkpoints"),
             num_train_epochs=hp.epocas,
             learning_rate=hp.tasa_aprendizaje,
-            per_device_train_batch_size=hp.lote,
+            per_device_train_batch_size=lote_por_proceso(hp.lote),  # con --procesos, repartido
             per_device_eval_batch_size=64,
             warmup_steps=hp.calentamiento,
             weight_decay=hp.decaimiento_pesos,
@@ -205,6 +206,9 @@ class MetodoAjuste:
             seed=hp.semilla,
             disable_tqdm=not self.progreso,
             dataloader_pin_memory=torch.cuda.is_available(),
+            # Con varios procesos, la pérdida ya es una media por frase: que Trainer no la
+            # multiplique por el número de procesos (lo haría por defecto en transformers 5).
+            average_tokens_across_devices=False,
         )
         entrenador = Trainer(
             model=modelo,
@@ -220,7 +224,8 @@ class MetodoAjuste:
             entrenador.remove_callback(PrinterCallback)
         try:
             entrenador.train()
-            entrenador.save_model(str(carpeta))
+            entrenador.save_model(str(carpeta))  # con --procesos, solo lo escribe el proceso 0
+            esperar_a_todos()  # los demás cargan el modelo cuando ya está escrito
         finally:
             shutil.rmtree(carpeta / "_checkpoints", ignore_errors=True)
         (carpeta / "training_args.bin").unlink(missing_ok=True)  # pickle innecesario para predecir
@@ -534,9 +539,10 @@ def entrenar_clasificador(datos: pd.DataFrame, salida: str | Path, metodo, *,
         resumen["eleccion_metodo"] = eleccion
     if informe_datos is not None:
         resumen["lectura_datos"] = informe_datos
-    descripcion.escribir(carpeta)
-    (carpeta / ARCHIVO_METRICAS).write_text(json.dumps(resumen, ensure_ascii=False, indent=2),
-                                            encoding="utf-8")
+    if es_principal():  # con --procesos, solo el proceso 0 escribe la carpeta
+        descripcion.escribir(carpeta)
+        (carpeta / ARCHIVO_METRICAS).write_text(json.dumps(resumen, ensure_ascii=False, indent=2),
+                                                encoding="utf-8")
     tabla_prueba = prueba.assign(predicha=predichas,
                                  probabilidad=[p for _, p in decididas])
     return Resultado(carpeta, clasificador, resumen, tabla_prueba)
