@@ -92,7 +92,7 @@ ESPERADO = {
 @pytest.mark.parametrize("caso", sorted(MALAS))
 def test_codigo_roto_suspende_con_mensaje_claro(caso, tmp_path, monkeypatch):
     monkeypatch.setattr(corrector, "LIMITE_SEGUNDOS", 2)
-    objetivo = next(e for e in EJERCICIOS if e.id == "binario/e01_mapas_etiquetas")
+    objetivo = next(e for e in EJERCICIOS if e.id == "clasificador_binario/e01_mapas_etiquetas")
     otro = next(e for e in EJERCICIOS if e is not objetivo)
     carpeta = copiar_con_soluciones(tmp_path / "alumno")
     (carpeta / objetivo.capitulo / objetivo.nombre / "ejercicio.py").write_text(MALAS[caso])
@@ -109,7 +109,7 @@ def ejecutar_cli(*argumentos):
 
 
 def test_cli_esqueletos_cero_puntos():
-    salida = ejecutar_cli("binario")
+    salida = ejecutar_cli("clasificador_binario")
     assert salida.returncode == 1
     assert "Total: 0/" in salida.stdout and "Pide una pista" in salida.stdout
 
@@ -122,14 +122,56 @@ def test_cli_soluciones_todo_superado(tmp_path):
 
 
 def test_cli_pista_y_seleccion_desconocida():
-    salida = ejecutar_cli("binario/e01_mapas_etiquetas", "--pista", "3")
+    salida = ejecutar_cli("clasificador_binario/e01_mapas_etiquetas", "--pista", "3")
     assert "Pista 3 de 3" in salida.stdout
     assert ejecutar_cli("no_existe").returncode == 2
 
 
 @pytest.mark.parametrize("capitulo", sorted({e.capitulo for e in EJERCICIOS}))
 def test_cada_capitulo_se_corrige_por_separado(capitulo):
-    """Corregir un solo capítulo carga sus pruebas (la carpeta «transformers» no tapa la biblioteca)."""
+    """Corregir un solo capítulo carga sus pruebas (ninguna carpeta tapa una biblioteca)."""
     for r in corrector.ejecutar(corrector.descubrir(capitulo)):
         assert all(nombre != "(carga)" and estado == "fallida" for nombre, estado, _ in r.pruebas), \
             f"{r.ejercicio.id}: {r.pruebas}"
+
+
+def _firmas(ruta):
+    """Enunciado, firmas de funciones y clases, e importaciones de un archivo de ejercicio."""
+    arbol = ast.parse(ruta.read_text(encoding="utf-8"))
+    firmas = [(n.name, ast.unparse(n.args)) for n in arbol.body
+              if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    firmas += [(n.name, "clase") for n in arbol.body if isinstance(n, ast.ClassDef)]
+    variables = [ast.unparse(n.targets[0]) for n in arbol.body if isinstance(n, ast.Assign)]
+    importaciones = sorted(ast.unparse(n) for n in arbol.body if isinstance(n, (ast.Import, ast.ImportFrom)))
+    return ast.get_docstring(arbol), firmas, variables, importaciones
+
+
+@pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
+def test_esqueleto_y_solucion_comparten_enunciado_y_firmas(e):
+    """Una sola fuente: la solución repite el enunciado y las firmas del esqueleto, sin desviarse."""
+    esqueleto, solucion = _firmas(e.carpeta / "ejercicio.py"), _firmas(e.solucion)
+    assert esqueleto[0] == solucion[0], f"{e.id}: el enunciado de .meta/solucion.py no es el del esqueleto"
+    assert esqueleto[1] == solucion[1], f"{e.id}: las firmas difieren: {esqueleto[1]} ≠ {solucion[1]}"
+    assert set(esqueleto[2]) <= set(solucion[2]), f"{e.id}: faltan variables en la solución"
+    assert esqueleto[3] == solucion[3], f"{e.id}: las importaciones difieren"
+
+
+def test_carpetas_con_el_nombre_de_su_capitulo_y_sin_tapar_bibliotecas():
+    import importlib.util
+
+    capitulos = {p.stem for p in (rutas.RAIZ / "book").glob("*.md")}
+    for carpeta in corrector.EJERCICIOS.iterdir():
+        if carpeta.is_dir() and not carpeta.name.startswith((".", "_")):
+            assert carpeta.name in capitulos, f"exercises/{carpeta.name} no se llama como un capítulo"
+            assert importlib.util.find_spec(carpeta.name) is None, \
+                f"exercises/{carpeta.name} tapa la biblioteca instalada {carpeta.name}"
+
+
+def test_pytest_sin_opciones_recoge_todas_las_pruebas():
+    """«cd exercises && pytest» recoge las pruebas de todos los ejercicios, sin errores de recogida."""
+    salida = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q"],
+                            cwd=corrector.EJERCICIOS, capture_output=True, text=True, timeout=300)
+    assert salida.returncode == 0, salida.stdout[-3000:] + salida.stderr[-3000:]
+    recogidas = {linea.split("/")[0] + "/" + linea.split("/")[1]
+                 for linea in salida.stdout.splitlines() if "::" in linea}
+    assert recogidas == {e.id for e in EJERCICIOS}
