@@ -367,3 +367,39 @@ def corregir_aqui(ejercicio: str, *funciones, pista: int | None = None,
     orden = f'corregir_aqui("{elegido.id}", pista=1)'
     print(informe(resultados, pista, orden_pista=orden))
     return None
+
+
+def enunciado_markdown(ejercicio: Ejercicio, numero: int | None = None) -> str:
+    """El enunciado (docstring del esqueleto) en Markdown, para una celda de cuaderno."""
+    documentacion = ast.get_docstring(ast.parse((ejercicio.carpeta / "ejercicio.py").read_text(
+        encoding="utf-8"))) or ejercicio.nombre
+    titulo, _, resto = documentacion.partition("\n")
+    resto = resto.replace("``", "`")
+
+    def bloque(m):
+        codigo = "\n".join(linea[4:] for linea in m.group(2).splitlines()).strip("\n")
+        return f"{m.group(1)}:\n\n```python\n{codigo}\n```\n\n"
+
+    resto = re.sub(r"([^\n]*)::\n\n((?:    [^\n]*\n?|\n)+)", bloque, resto.strip() + "\n")
+    titulo = titulo.strip().rstrip(".")
+    cabeza = f"### Ejercicio {numero}: {titulo}" if numero else f"### {titulo}"
+    return f"{cabeza}\n\n{resto.strip()}\n\n(`{ejercicio.id}`)"
+
+
+def codigo_sin_enunciado(ruta: Path) -> str:
+    """El código de un ``ejercicio.py`` (o de su solución) sin el enunciado del principio."""
+    fuente = ruta.read_text(encoding="utf-8")
+    arbol = ast.parse(fuente)
+    if arbol.body and isinstance(arbol.body[0], ast.Expr):
+        fuente = "\n".join(fuente.splitlines()[arbol.body[0].end_lineno:])
+    return fuente.strip()
+
+
+def celdas_cuaderno(ejercicio: Ejercicio, numero: int | None = None) -> list[tuple[str, str]]:
+    """Las tres celdas de un ejercicio en un cuaderno: enunciado, esqueleto y comprobación."""
+    funciones = [n.name for n in ast.parse((ejercicio.carpeta / "ejercicio.py").read_text(
+        encoding="utf-8")).body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    llamada = ", ".join([f'"{ejercicio.id}"', *funciones])
+    return [("markdown", enunciado_markdown(ejercicio, numero)),
+            ("code", codigo_sin_enunciado(ejercicio.carpeta / "ejercicio.py")),
+            ("code", f"corregir_aqui({llamada})")]
