@@ -104,6 +104,12 @@ def test_codigo_roto_suspende_con_mensaje_claro(caso, tmp_path, monkeypatch):
     assert resultados[otro.id].superado, "un ejercicio roto no debe afectar a los demás"
 
 
+@pytest.fixture(autouse=True)
+def progreso_aparte(tmp_path, monkeypatch):
+    """Las pruebas no tocan el progreso del alumno (exercises/.progreso.json)."""
+    monkeypatch.setenv("TRANSFERENCIA_PROGRESO", str(tmp_path / "progreso_pruebas.json"))
+
+
 def ejecutar_cli(*argumentos):
     return subprocess.run([sys.executable, "-m", "transferencia", "corregir", *argumentos],
                           capture_output=True, text=True, cwd=rutas.RAIZ, timeout=300)
@@ -120,6 +126,24 @@ def test_cli_soluciones_todo_superado(tmp_path):
     salida = ejecutar_cli("--carpeta", str(carpeta))
     assert salida.returncode == 0, salida.stdout
     assert "¡Enhorabuena!" in salida.stdout
+    progreso = corrector.leer_progreso()
+    assert set(progreso) == {e.id for e in EJERCICIOS} and all(p["superado"] for p in progreso.values())
+    for capitulo in {e.capitulo for e in EJERCICIOS}:
+        total = sum(e.capitulo == capitulo for e in EJERCICIOS)
+        assert f"{total}/{total} ejercicios superados" in salida.stdout
+
+
+def test_el_progreso_guarda_el_ultimo_resultado(tmp_path):
+    e = next(e for e in EJERCICIOS if e.id == "clasificador_binario/e01_mapas_etiquetas")
+    carpeta = copiar_con_soluciones(tmp_path / "alumno")
+    corrector.guardar_progreso(corrector.ejecutar([e], carpeta))
+    assert corrector.leer_progreso()[e.id]["superado"]
+    corrector.guardar_progreso(corrector.ejecutar([e]))
+    assert corrector.leer_progreso()[e.id] | {"fecha": None} == {
+        "puntos": 0, "maximo": 3, "superado": False, "fecha": None}
+    assert "0/" in corrector.informe_progreso(["clasificador_binario"])
+    ignorado = subprocess.run(["git", "check-ignore", "-q", "exercises/.progreso.json"], cwd=rutas.RAIZ)
+    assert ignorado.returncode == 0, "exercises/.progreso.json debe estar en .gitignore"
 
 
 def test_cli_pista_y_seleccion_desconocida():
@@ -276,3 +300,4 @@ def test_corregir_aqui_con_bucle_auxiliares_e_importaciones(tmp_path):
     assert "¡Enhorabuena!" in salidas[4], salidas[4]
     assert "No hay ningún ejercicio" in salidas[5]
     assert "Pista 2 de 3" in salidas[6] and "Total: 0/" in salidas[6]
+    assert "1/13 ejercicios superados" in salidas[4], "la celda de corrección muestra el progreso"

@@ -9,6 +9,8 @@ Cada ejercicio vive en ``exercises/<capítulo>/<ejercicio>/``:
   firmas que ``ejercicio.py`` (una prueba lo comprueba).
 
 Las carpetas de capítulo se llaman como los capítulos del libro (``book/<capítulo>.md``).
+El último resultado de cada ejercicio se guarda en ``exercises/.progreso.json`` (o en
+``TRANSFERENCIA_PROGRESO``), que git ignora, para mostrar el progreso por capítulo.
 
 El corrector ejecuta pytest en otro proceso, con un límite de tiempo por prueba,
 así que un error, un bucle infinito o un ``print`` en el código del alumno solo
@@ -209,6 +211,8 @@ def corregir(seleccion: str | None = None, pista: int | None = None,
         return 2
     resultados = ejecutar(ejercicios, Path(carpeta) if carpeta else None)
     print(informe(resultados, pista))
+    guardar_progreso(resultados)
+    print("\n" + informe_progreso(sorted({e.capitulo for e in ejercicios})))
     return 0 if all(r.superado for r in resultados) else 1
 
 
@@ -366,6 +370,8 @@ def corregir_aqui(ejercicio: str, *funciones, pista: int | None = None,
             return None
     orden = f'corregir_aqui("{elegido.id}", pista=1)'
     print(informe(resultados, pista, orden_pista=orden))
+    guardar_progreso(resultados)
+    print("\n" + informe_progreso([elegido.capitulo]))
     return None
 
 
@@ -403,3 +409,55 @@ def celdas_cuaderno(ejercicio: Ejercicio, numero: int | None = None) -> list[tup
     return [("markdown", enunciado_markdown(ejercicio, numero)),
             ("code", codigo_sin_enunciado(ejercicio.carpeta / "ejercicio.py")),
             ("code", f"corregir_aqui({llamada})")]
+
+
+# --- Progreso -----------------------------------------------------------------------------
+
+def ruta_progreso() -> Path:
+    """Archivo local (ignorado por git) con el último resultado de cada ejercicio."""
+    return Path(os.environ.get("TRANSFERENCIA_PROGRESO", EJERCICIOS / ".progreso.json"))
+
+
+def leer_progreso() -> dict:
+    """``{id: {"puntos", "maximo", "superado", "fecha"}}``; vacío si aún no hay nada."""
+    import json
+
+    try:
+        datos = json.loads(ruta_progreso().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return datos.get("ejercicios", {}) if isinstance(datos, dict) else {}
+
+
+def guardar_progreso(resultados: list[Resultado]) -> None:
+    """Guarda el último resultado de cada ejercicio corregido (si no se puede, no pasa nada)."""
+    import json
+    from datetime import datetime
+
+    datos = leer_progreso()
+    fecha = datetime.now().isoformat(timespec="seconds")
+    for r in resultados:
+        datos[r.ejercicio.id] = {"puntos": r.puntos, "maximo": r.maximo,
+                                 "superado": r.superado, "fecha": fecha}
+    ruta = ruta_progreso()
+    try:
+        ruta.parent.mkdir(parents=True, exist_ok=True)
+        ruta.write_text(json.dumps({"version": 1, "ejercicios": datos}, ensure_ascii=False,
+                                   indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def informe_progreso(capitulos: list[str] | None = None) -> str:
+    """Cuántos ejercicios de cada capítulo están superados, con una barra."""
+    datos = leer_progreso()
+    todos = descubrir()
+    capitulos = capitulos or sorted({e.capitulo for e in todos})
+    ancho = max(len(c) for c in capitulos)
+    lineas = ["Tu progreso por capítulo:"]
+    for capitulo in capitulos:
+        suyos = [e for e in todos if e.capitulo == capitulo]
+        hechos = sum(bool(datos.get(e.id, {}).get("superado")) for e in suyos)
+        barra = "█" * round(10 * hechos / len(suyos)) if suyos else ""
+        lineas.append(f"  {capitulo:<{ancho}}  {barra:░<10}  {hechos}/{len(suyos)} ejercicios superados")
+    return "\n".join(lineas)
