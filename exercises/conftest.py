@@ -16,7 +16,7 @@ import pytest
 
 AQUI = Path(__file__).resolve().parent
 sys.dont_write_bytecode = True  # el corrector no deja archivos en la carpeta del alumno
-# Al final de sys.path: así la carpeta exercises/transformers no tapa la biblioteca transformers.
+# Al final de sys.path: ninguna carpeta de ejercicios tapa una biblioteca instalada.
 sys.path.append(str(AQUI))  # para «from comprobaciones import ...»
 
 

@@ -1,6 +1,7 @@
 """Validación de los ejercicios en los dos sentidos y robustez del corrector."""
 
 import ast
+import os
 import hashlib
 import shutil
 import subprocess
@@ -92,7 +93,7 @@ ESPERADO = {
 @pytest.mark.parametrize("caso", sorted(MALAS))
 def test_codigo_roto_suspende_con_mensaje_claro(caso, tmp_path, monkeypatch):
     monkeypatch.setattr(corrector, "LIMITE_SEGUNDOS", 2)
-    objetivo = next(e for e in EJERCICIOS if e.id == "binario/e01_mapas_etiquetas")
+    objetivo = next(e for e in EJERCICIOS if e.id == "clasificador_binario/e01_mapas_etiquetas")
     otro = next(e for e in EJERCICIOS if e is not objetivo)
     carpeta = copiar_con_soluciones(tmp_path / "alumno")
     (carpeta / objetivo.capitulo / objetivo.nombre / "ejercicio.py").write_text(MALAS[caso])
@@ -103,13 +104,19 @@ def test_codigo_roto_suspende_con_mensaje_claro(caso, tmp_path, monkeypatch):
     assert resultados[otro.id].superado, "un ejercicio roto no debe afectar a los demás"
 
 
+@pytest.fixture(autouse=True)
+def progreso_aparte(tmp_path, monkeypatch):
+    """Las pruebas no tocan el progreso del alumno (exercises/.progreso.json)."""
+    monkeypatch.setenv("TRANSFERENCIA_PROGRESO", str(tmp_path / "progreso_pruebas.json"))
+
+
 def ejecutar_cli(*argumentos):
     return subprocess.run([sys.executable, "-m", "transferencia", "corregir", *argumentos],
                           capture_output=True, text=True, cwd=rutas.RAIZ, timeout=300)
 
 
 def test_cli_esqueletos_cero_puntos():
-    salida = ejecutar_cli("binario")
+    salida = ejecutar_cli("clasificador_binario")
     assert salida.returncode == 1
     assert "Total: 0/" in salida.stdout and "Pide una pista" in salida.stdout
 
@@ -119,17 +126,178 @@ def test_cli_soluciones_todo_superado(tmp_path):
     salida = ejecutar_cli("--carpeta", str(carpeta))
     assert salida.returncode == 0, salida.stdout
     assert "¡Enhorabuena!" in salida.stdout
+    progreso = corrector.leer_progreso()
+    assert set(progreso) == {e.id for e in EJERCICIOS} and all(p["superado"] for p in progreso.values())
+    for capitulo in {e.capitulo for e in EJERCICIOS}:
+        total = sum(e.capitulo == capitulo for e in EJERCICIOS)
+        assert f"{total}/{total} ejercicios superados" in salida.stdout
+
+
+def test_el_progreso_guarda_el_ultimo_resultado(tmp_path):
+    e = next(e for e in EJERCICIOS if e.id == "clasificador_binario/e01_mapas_etiquetas")
+    carpeta = copiar_con_soluciones(tmp_path / "alumno")
+    corrector.guardar_progreso(corrector.ejecutar([e], carpeta))
+    assert corrector.leer_progreso()[e.id]["superado"]
+    corrector.guardar_progreso(corrector.ejecutar([e]))
+    assert corrector.leer_progreso()[e.id] | {"fecha": None} == {
+        "puntos": 0, "maximo": 3, "superado": False, "fecha": None}
+    assert "0/" in corrector.informe_progreso(["clasificador_binario"])
+    ignorado = subprocess.run(["git", "check-ignore", "-q", "exercises/.progreso.json"], cwd=rutas.RAIZ)
+    assert ignorado.returncode == 0, "exercises/.progreso.json debe estar en .gitignore"
 
 
 def test_cli_pista_y_seleccion_desconocida():
-    salida = ejecutar_cli("binario/e01_mapas_etiquetas", "--pista", "3")
+    salida = ejecutar_cli("clasificador_binario/e01_mapas_etiquetas", "--pista", "3")
     assert "Pista 3 de 3" in salida.stdout
     assert ejecutar_cli("no_existe").returncode == 2
 
 
 @pytest.mark.parametrize("capitulo", sorted({e.capitulo for e in EJERCICIOS}))
 def test_cada_capitulo_se_corrige_por_separado(capitulo):
-    """Corregir un solo capítulo carga sus pruebas (la carpeta «transformers» no tapa la biblioteca)."""
+    """Corregir un solo capítulo carga sus pruebas (ninguna carpeta tapa una biblioteca)."""
     for r in corrector.ejecutar(corrector.descubrir(capitulo)):
         assert all(nombre != "(carga)" and estado == "fallida" for nombre, estado, _ in r.pruebas), \
             f"{r.ejercicio.id}: {r.pruebas}"
+
+
+def _firmas(ruta):
+    """Enunciado, firmas de funciones y clases, e importaciones de un archivo de ejercicio."""
+    arbol = ast.parse(ruta.read_text(encoding="utf-8"))
+    firmas = [(n.name, ast.unparse(n.args)) for n in arbol.body
+              if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    firmas += [(n.name, "clase") for n in arbol.body if isinstance(n, ast.ClassDef)]
+    variables = [ast.unparse(n.targets[0]) for n in arbol.body if isinstance(n, ast.Assign)]
+    importaciones = sorted(ast.unparse(n) for n in arbol.body if isinstance(n, (ast.Import, ast.ImportFrom)))
+    return ast.get_docstring(arbol), firmas, variables, importaciones
+
+
+@pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
+def test_esqueleto_y_solucion_comparten_enunciado_y_firmas(e):
+    """Una sola fuente: la solución repite el enunciado y las firmas del esqueleto, sin desviarse."""
+    esqueleto, solucion = _firmas(e.carpeta / "ejercicio.py"), _firmas(e.solucion)
+    assert esqueleto[0] == solucion[0], f"{e.id}: el enunciado de .meta/solucion.py no es el del esqueleto"
+    assert esqueleto[1] == solucion[1], f"{e.id}: las firmas difieren: {esqueleto[1]} ≠ {solucion[1]}"
+    assert set(esqueleto[2]) <= set(solucion[2]), f"{e.id}: faltan variables en la solución"
+    assert esqueleto[3] == solucion[3], f"{e.id}: las importaciones difieren"
+
+
+def test_carpetas_con_el_nombre_de_su_capitulo_y_sin_tapar_bibliotecas():
+    import importlib.util
+
+    capitulos = {p.stem for p in (rutas.RAIZ / "book").glob("*.md")}
+    for carpeta in corrector.EJERCICIOS.iterdir():
+        if carpeta.is_dir() and not carpeta.name.startswith((".", "_")):
+            assert carpeta.name in capitulos, f"exercises/{carpeta.name} no se llama como un capítulo"
+            assert importlib.util.find_spec(carpeta.name) is None, \
+                f"exercises/{carpeta.name} tapa la biblioteca instalada {carpeta.name}"
+
+
+def test_pytest_sin_opciones_recoge_todas_las_pruebas():
+    """«cd exercises && pytest» recoge las pruebas de todos los ejercicios, sin errores de recogida."""
+    salida = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q"],
+                            cwd=corrector.EJERCICIOS, capture_output=True, text=True, timeout=300)
+    assert salida.returncode == 0, salida.stdout[-3000:] + salida.stderr[-3000:]
+    recogidas = {linea.split("/")[0] + "/" + linea.split("/")[1]
+                 for linea in salida.stdout.splitlines() if "::" in linea}
+    assert recogidas == {e.id for e in EJERCICIOS}
+
+
+# --- Ejercicios en el cuaderno ------------------------------------------------------------
+
+CAPITULOS_CON_CELDAS = ["clasificador_binario"]
+
+
+def celdas_de_ejercicios(capitulo):
+    """Las celdas de la sección «Ejercicios» de un capítulo (de su cuaderno MyST)."""
+    import jupytext
+
+    cuaderno = jupytext.read(rutas.RAIZ / "book" / f"{capitulo}.md")
+    inicio = next(i for i, c in enumerate(cuaderno.cells)
+                  if c.cell_type == "markdown" and "\n## Ejercicios\n" in f"\n{c.source}\n")
+    return cuaderno.cells[inicio:]
+
+
+def ejecutar_cuaderno(celdas, tmp_path, limite=None):
+    """Ejecuta unas celdas en un núcleo de Jupyter y devuelve el texto de cada celda de código."""
+    import nbclient
+    import nbformat
+
+    cuaderno = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(c.source) if c.cell_type == "code" else nbformat.v4.new_markdown_cell(c.source)
+        for c in celdas])
+    cuaderno.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    entorno = {"TRANSFERENCIA_PROGRESO": str(tmp_path / "progreso.json")}
+    if limite:
+        entorno["TRANSFERENCIA_LIMITE_SEGUNDOS"] = str(limite)
+    anterior = {k: os.environ.get(k) for k in entorno}
+    os.environ.update(entorno)
+    try:
+        nbclient.NotebookClient(cuaderno, timeout=240, kernel_name="python3",
+                                resources={"metadata": {"path": str(tmp_path)}}).execute()
+    finally:
+        for k, v in anterior.items():
+            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+    salidas = []
+    for celda in cuaderno.cells:
+        if celda.cell_type == "code":
+            assert not [s for s in celda.outputs if s.output_type == "error"], celda.outputs
+            salidas.append("".join(s.get("text", "") for s in celda.outputs if s.output_type == "stream"))
+    return salidas
+
+
+def totales(salidas):
+    import re
+
+    return [tuple(map(int, m.groups())) for s in salidas for m in [re.search(r"Total: (\d+)/(\d+)", s)] if m]
+
+
+@pytest.mark.parametrize("capitulo", CAPITULOS_CON_CELDAS)
+def test_celdas_del_cuaderno_salen_de_exercises(capitulo):
+    """El enunciado y el esqueleto de cada celda son los de exercises/ (una sola fuente)."""
+    celdas = [c.source for c in celdas_de_ejercicios(capitulo)]
+    ids = [e for e in EJERCICIOS if f'corregir_aqui("{e.id}"' in "\n".join(celdas)]
+    assert len(ids) >= 2, f"{capitulo}: la sección «Ejercicios» tiene menos de dos ejercicios en celdas"
+    for numero, e in enumerate(ids, 1):
+        for _, fuente in corrector.celdas_cuaderno(e, numero):
+            assert fuente in celdas, (f"{capitulo}: la celda de {e.id} no coincide con exercises/; "
+                                      f"ejecuta «python scripts/ejercicios_en_cuaderno.py {capitulo} ...»")
+
+
+@pytest.mark.parametrize("capitulo", CAPITULOS_CON_CELDAS)
+def test_cuaderno_con_esqueletos_cero_y_con_soluciones_todo(capitulo, tmp_path):
+    celdas = celdas_de_ejercicios(capitulo)
+    salidas = ejecutar_cuaderno(celdas, tmp_path)
+    puntos = totales(salidas)
+    assert puntos and all(obtenidos == 0 for obtenidos, _ in puntos), salidas
+    sustituciones = {corrector.codigo_sin_enunciado(e.carpeta / "ejercicio.py"):
+                     corrector.codigo_sin_enunciado(e.solucion) for e in EJERCICIOS if e.capitulo == capitulo}
+    for celda in celdas:
+        if celda.cell_type == "code" and celda.source in sustituciones:
+            celda.source = sustituciones[celda.source]
+    salidas = ejecutar_cuaderno(celdas, tmp_path)
+    puntos_soluciones = totales(salidas)
+    assert len(puntos_soluciones) == len(puntos)
+    assert all(obtenidos == maximo > 0 for obtenidos, maximo in puntos_soluciones), salidas
+
+
+def test_corregir_aqui_con_bucle_auxiliares_e_importaciones(tmp_path):
+    """En el cuaderno: un bucle infinito se corta a tiempo; auxiliares e importaciones viajan."""
+    from types import SimpleNamespace as Celda
+
+    celdas = [Celda(cell_type="code", source=s) for s in [
+        "from transferencia.corrector import corregir_aqui",
+        "def mapas_etiquetas(etiquetas):\n    while True:\n        pass",
+        'corregir_aqui("clasificador_binario/e01_mapas_etiquetas", mapas_etiquetas)',
+        "import numpy as numpy_alias\n\ndef ordenar(xs):\n    return [str(x) for x in numpy_alias.unique(xs)]\n\n"
+        "def mapas_etiquetas(etiquetas):\n    id2label = dict(enumerate(ordenar(etiquetas)))\n"
+        "    return id2label, {v: k for k, v in id2label.items()}",
+        'corregir_aqui("clasificador_binario/e01_mapas_etiquetas")',
+        'corregir_aqui("no/existe")',
+        'corregir_aqui("clasificador_binario/e06_exactitud", pista=2)',
+    ]]
+    salidas = ejecutar_cuaderno(celdas, tmp_path, limite=2)
+    assert "¿hay un bucle infinito" in salidas[2] and "Total: 0/" in salidas[2]
+    assert "¡Enhorabuena!" in salidas[4], salidas[4]
+    assert "No hay ningún ejercicio" in salidas[5]
+    assert "Pista 2 de 3" in salidas[6] and "Total: 0/" in salidas[6]
+    assert "1/13 ejercicios superados" in salidas[4], "la celda de corrección muestra el progreso"

@@ -4,9 +4,13 @@ Cada ejercicio vive en ``exercises/<capítulo>/<ejercicio>/``:
 
 - ``ejercicio.py``: el archivo que completa el alumno;
 - ``test_ejercicio.py``: sus pruebas (un punto por prueba superada);
-- ``pistas.md``: pistas progresivas (``## Pista 1``, ``## Pista 2``, ...).
+- ``pistas.md``: pistas progresivas (``## Pista 1``, ``## Pista 2``, ...);
+- ``.meta/solucion.py``: la solución de referencia, con el mismo enunciado y las mismas
+  firmas que ``ejercicio.py`` (una prueba lo comprueba).
 
-Las soluciones de referencia están en ``exercises/_soluciones/<capítulo>/<ejercicio>.py``.
+Las carpetas de capítulo se llaman como los capítulos del libro (``book/<capítulo>.md``).
+El último resultado de cada ejercicio se guarda en ``exercises/.progreso.json`` (o en
+``TRANSFERENCIA_PROGRESO``), que git ignora, para mostrar el progreso por capítulo.
 
 El corrector ejecuta pytest en otro proceso, con un límite de tiempo por prueba,
 así que un error, un bucle infinito o un ``print`` en el código del alumno solo
@@ -28,7 +32,6 @@ from pathlib import Path
 from transferencia import rutas
 
 EJERCICIOS = rutas.RAIZ / "exercises"
-SOLUCIONES = EJERCICIOS / "_soluciones"
 #: Segundos máximos por prueba.
 LIMITE_SEGUNDOS = int(os.environ.get("TRANSFERENCIA_LIMITE_SEGUNDOS", "20"))
 
@@ -52,7 +55,7 @@ class Ejercicio:
 
     @property
     def solucion(self) -> Path:
-        return SOLUCIONES / self.capitulo / f"{self.nombre}.py"
+        return self.carpeta / ".meta" / "solucion.py"
 
     @property
     def titulo(self) -> str:
@@ -154,8 +157,13 @@ def _sangrar(texto: str, prefijo: str = "      ") -> str:
     return "\n".join(prefijo + linea for linea in texto.splitlines())
 
 
-def informe(resultados: list[Resultado], pista: int | None = None) -> str:
-    """Tabla en español con puntos y estado, y detalles de cada ejercicio pendiente."""
+def informe(resultados: list[Resultado], pista: int | None = None,
+            orden_pista: str | None = None) -> str:
+    """Tabla en español con puntos y estado, y detalles de cada ejercicio pendiente.
+
+    ``orden_pista`` es lo que se sugiere para pedir una pista (por defecto, la orden de la
+    línea de órdenes; en un cuaderno, la llamada a :func:`corregir_aqui`).
+    """
     ancho = max([len(r.ejercicio.id) for r in resultados] + [10])
     lineas = ["Corrección de ejercicios", "",
               f"  {'ejercicio':<{ancho}}  {'puntos':>7}  estado",
@@ -184,7 +192,8 @@ def informe(resultados: list[Resultado], pista: int | None = None) -> str:
                 lineas.append(_sangrar(pistas[numero - 1], "        "))
     if not pista:
         lineas += ["", "¿Atascado? Pide una pista (hay tres, cada una más concreta):",
-                   f"  python -m transferencia corregir {pendientes[0].ejercicio.id} --pista 1"]
+                   "  " + (orden_pista or
+                           f"python -m transferencia corregir {pendientes[0].ejercicio.id} --pista 1")]
     return "\n".join(lineas)
 
 
@@ -202,4 +211,253 @@ def corregir(seleccion: str | None = None, pista: int | None = None,
         return 2
     resultados = ejecutar(ejercicios, Path(carpeta) if carpeta else None)
     print(informe(resultados, pista))
+    guardar_progreso(resultados)
+    print("\n" + informe_progreso(sorted({e.capitulo for e in ejercicios})))
     return 0 if all(r.superado for r in resultados) else 1
+
+
+# --- Corregir en el cuaderno ------------------------------------------------------------
+
+def _codigo_de(objeto, nombre: str) -> str:
+    """El código fuente de una función o clase definida en el cuaderno."""
+    import inspect
+    import textwrap
+
+    try:
+        return textwrap.dedent(inspect.getsource(objeto))
+    except (OSError, TypeError):
+        raise ValueError(f"No encuentro el código de `{nombre}`: vuelve a ejecutar la celda "
+                         "donde la defines y después esta.") from None
+
+
+def _nombres_usados(codigo) -> set[str]:
+    """Nombres globales que usa un objeto de código (y sus funciones anidadas)."""
+    import types
+
+    nombres = set(codigo.co_names)
+    for constante in codigo.co_consts:
+        if isinstance(constante, types.CodeType):
+            nombres |= _nombres_usados(constante)
+    return nombres
+
+
+def _dependencias(objeto, ya: set[str], definidos: set[str]) -> tuple[list[str], list[str]]:
+    """Importaciones y funciones auxiliares del cuaderno que usa ``objeto``.
+
+    Así una función del alumno que usa ``np`` importado en otra celda, o una función
+    auxiliar suya, también funciona en el archivo que se corrige.
+    """
+    import types
+
+    importaciones, auxiliares = [], []
+    codigo = getattr(objeto, "__code__", None)
+    globales = getattr(objeto, "__globals__", {})
+    if codigo is None:
+        return importaciones, auxiliares
+    for nombre in sorted(_nombres_usados(codigo)):
+        if nombre in ya or nombre in definidos or nombre not in globales:
+            continue
+        valor = globales[nombre]
+        if isinstance(valor, types.ModuleType):
+            ya.add(nombre)
+            importaciones.append(f"import {valor.__name__} as {nombre}")
+        elif callable(valor) and getattr(valor, "__module__", None) not in (None, "__main__") \
+                and getattr(valor, "__name__", None) == nombre:
+            ya.add(nombre)
+            importaciones.append(f"from {valor.__module__} import {nombre}")
+        elif isinstance(valor, (types.FunctionType, type)):
+            ya.add(nombre)
+            mas_importaciones, mas_auxiliares = _dependencias(valor, ya, definidos)
+            importaciones += mas_importaciones
+            auxiliares += mas_auxiliares + [_codigo_de(valor, nombre)]
+        elif isinstance(valor, (int, float, str, bool, tuple, list, dict, set)) and len(repr(valor)) < 10_000:
+            ya.add(nombre)
+            auxiliares.append(f"{nombre} = {valor!r}")
+    return importaciones, auxiliares
+
+
+def archivo_desde_cuaderno(ejercicio: Ejercicio, objetos: dict) -> str:
+    """El ``ejercicio.py`` que resulta de las definiciones del cuaderno.
+
+    Conserva el enunciado, las importaciones y las constantes del esqueleto, y pone en lugar
+    de sus funciones (y variables como ``RESPUESTA_1``) las que hay en ``objetos``.
+    """
+    fuente = (ejercicio.carpeta / "ejercicio.py").read_text(encoding="utf-8")
+    arbol = ast.parse(fuente)
+    lineas = fuente.splitlines()
+    partes, definidos, ya = [], set(), set()
+    for nodo in arbol.body:
+        if isinstance(nodo, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            definidos.add(nodo.name)
+        elif isinstance(nodo, ast.Assign) and all(isinstance(x, ast.Name) for x in nodo.targets):
+            definidos |= {x.id for x in nodo.targets if x.id in objetos}
+    for nodo in arbol.body:
+        nombre = getattr(nodo, "name", None)
+        if isinstance(nodo, ast.Assign) and all(isinstance(x, ast.Name) for x in nodo.targets):
+            nombre = nodo.targets[0].id
+        if nombre in definidos:
+            valor = objetos.get(nombre)
+            if valor is None and nombre not in objetos:
+                partes.append("\n".join(lineas[nodo.lineno - 1 - len(getattr(nodo, "decorator_list", [])):nodo.end_lineno]))
+            elif callable(valor):
+                partes.append(_codigo_de(valor, nombre))
+            else:
+                partes.append(f"{nombre} = {valor!r}")
+        else:
+            partes.append("\n".join(lineas[nodo.lineno - 1:nodo.end_lineno]))
+    extra_importaciones, extra_auxiliares = [], []
+    for nombre in sorted(definidos):
+        importaciones, auxiliares = _dependencias(objetos.get(nombre), ya, definidos)
+        extra_importaciones += importaciones
+        extra_auxiliares += auxiliares
+    cabeza = partes[:1] if arbol.body and isinstance(arbol.body[0], ast.Expr) else []
+    cuerpo = partes[len(cabeza):]
+    return "\n\n".join(cabeza + extra_importaciones + extra_auxiliares + cuerpo) + "\n"
+
+
+def corregir_aqui(ejercicio: str, *funciones, pista: int | None = None,
+                  espacio: dict | None = None) -> None:
+    """Corrige en el cuaderno las funciones que acabas de escribir, sin tocar archivos.
+
+    ``ejercicio`` es el identificador (``"clasificador_binario/e01_mapas_etiquetas"``).
+    Las funciones se pueden pasar (``corregir_aqui("...", mapas_etiquetas)``); las que no se
+    pasan, y las variables como ``RESPUESTA_1``, se toman del cuaderno. Se ejecutan las mismas
+    pruebas que con ``python -m transferencia corregir``, en otro proceso y con el mismo
+    límite de tiempo: un error o un bucle infinito se explican, nunca bloquean el cuaderno.
+    Imprime la tabla de siempre (``pista=1``, ``2`` o ``3`` añade una pista) y el progreso
+    del capítulo. No lanza excepciones: todo problema se explica en español.
+    """
+    import inspect
+
+    candidatos = [e for e in descubrir() if e.id == ejercicio.strip("/")]
+    if not candidatos:
+        print(f"No hay ningún ejercicio {ejercicio!r}. Comprueba el nombre, por ejemplo "
+              "\"clasificador_binario/e01_mapas_etiquetas\".")
+        return None
+    elegido = candidatos[0]
+    if espacio is None:
+        marco = inspect.currentframe()
+        espacio = dict(marco.f_back.f_globals) if marco and marco.f_back else {}
+    objetos = {}
+    arbol = ast.parse((elegido.carpeta / "ejercicio.py").read_text(encoding="utf-8"))
+    for nodo in arbol.body:
+        nombres = ([nodo.name] if isinstance(nodo, (ast.FunctionDef, ast.ClassDef)) else
+                   [x.id for x in nodo.targets if isinstance(x, ast.Name)] if isinstance(nodo, ast.Assign)
+                   else [])
+        for nombre in nombres:
+            if nombre in espacio:
+                objetos[nombre] = espacio[nombre]
+    for funcion in funciones:
+        nombre = getattr(funcion, "__name__", None)
+        if nombre is None:
+            print("Pasa a corregir_aqui las funciones (sin paréntesis), por ejemplo "
+                  "corregir_aqui(\"...\", mapas_etiquetas).")
+            return None
+        objetos[nombre] = funcion
+    try:
+        codigo = archivo_desde_cuaderno(elegido, objetos)
+    except ValueError as error:
+        print(error)
+        return None
+    with tempfile.TemporaryDirectory() as temporal:
+        destino = Path(temporal) / elegido.capitulo / elegido.nombre
+        destino.mkdir(parents=True)
+        (destino / "ejercicio.py").write_text(codigo, encoding="utf-8")
+        try:
+            resultados = ejecutar([elegido], Path(temporal))
+        except RuntimeError as error:
+            print(f"No se pudieron ejecutar las pruebas: {error}")
+            return None
+    orden = f'corregir_aqui("{elegido.id}", pista=1)'
+    print(informe(resultados, pista, orden_pista=orden))
+    guardar_progreso(resultados)
+    print("\n" + informe_progreso([elegido.capitulo]))
+    return None
+
+
+def enunciado_markdown(ejercicio: Ejercicio, numero: int | None = None) -> str:
+    """El enunciado (docstring del esqueleto) en Markdown, para una celda de cuaderno."""
+    documentacion = ast.get_docstring(ast.parse((ejercicio.carpeta / "ejercicio.py").read_text(
+        encoding="utf-8"))) or ejercicio.nombre
+    titulo, _, resto = documentacion.partition("\n")
+    resto = resto.replace("``", "`")
+
+    def bloque(m):
+        codigo = "\n".join(linea[4:] for linea in m.group(2).splitlines()).strip("\n")
+        return f"{m.group(1)}:\n\n```python\n{codigo}\n```\n\n"
+
+    resto = re.sub(r"([^\n]*)::\n\n((?:    [^\n]*\n?|\n)+)", bloque, resto.strip() + "\n")
+    titulo = titulo.strip().rstrip(".")
+    cabeza = f"### Ejercicio {numero}: {titulo}" if numero else f"### {titulo}"
+    return f"{cabeza}\n\n{resto.strip()}\n\n(`{ejercicio.id}`)"
+
+
+def codigo_sin_enunciado(ruta: Path) -> str:
+    """El código de un ``ejercicio.py`` (o de su solución) sin el enunciado del principio."""
+    fuente = ruta.read_text(encoding="utf-8")
+    arbol = ast.parse(fuente)
+    if arbol.body and isinstance(arbol.body[0], ast.Expr):
+        fuente = "\n".join(fuente.splitlines()[arbol.body[0].end_lineno:])
+    return fuente.strip()
+
+
+def celdas_cuaderno(ejercicio: Ejercicio, numero: int | None = None) -> list[tuple[str, str]]:
+    """Las tres celdas de un ejercicio en un cuaderno: enunciado, esqueleto y comprobación."""
+    funciones = [n.name for n in ast.parse((ejercicio.carpeta / "ejercicio.py").read_text(
+        encoding="utf-8")).body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    llamada = ", ".join([f'"{ejercicio.id}"', *funciones])
+    return [("markdown", enunciado_markdown(ejercicio, numero)),
+            ("code", codigo_sin_enunciado(ejercicio.carpeta / "ejercicio.py")),
+            ("code", f"corregir_aqui({llamada})")]
+
+
+# --- Progreso -----------------------------------------------------------------------------
+
+def ruta_progreso() -> Path:
+    """Archivo local (ignorado por git) con el último resultado de cada ejercicio."""
+    return Path(os.environ.get("TRANSFERENCIA_PROGRESO", EJERCICIOS / ".progreso.json"))
+
+
+def leer_progreso() -> dict:
+    """``{id: {"puntos", "maximo", "superado", "fecha"}}``; vacío si aún no hay nada."""
+    import json
+
+    try:
+        datos = json.loads(ruta_progreso().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return datos.get("ejercicios", {}) if isinstance(datos, dict) else {}
+
+
+def guardar_progreso(resultados: list[Resultado]) -> None:
+    """Guarda el último resultado de cada ejercicio corregido (si no se puede, no pasa nada)."""
+    import json
+    from datetime import datetime
+
+    datos = leer_progreso()
+    fecha = datetime.now().isoformat(timespec="seconds")
+    for r in resultados:
+        datos[r.ejercicio.id] = {"puntos": r.puntos, "maximo": r.maximo,
+                                 "superado": r.superado, "fecha": fecha}
+    ruta = ruta_progreso()
+    try:
+        ruta.parent.mkdir(parents=True, exist_ok=True)
+        ruta.write_text(json.dumps({"version": 1, "ejercicios": datos}, ensure_ascii=False,
+                                   indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def informe_progreso(capitulos: list[str] | None = None) -> str:
+    """Cuántos ejercicios de cada capítulo están superados, con una barra."""
+    datos = leer_progreso()
+    todos = descubrir()
+    capitulos = capitulos or sorted({e.capitulo for e in todos})
+    ancho = max(len(c) for c in capitulos)
+    lineas = ["Tu progreso por capítulo:"]
+    for capitulo in capitulos:
+        suyos = [e for e in todos if e.capitulo == capitulo]
+        hechos = sum(bool(datos.get(e.id, {}).get("superado")) for e in suyos)
+        barra = "█" * round(10 * hechos / len(suyos)) if suyos else ""
+        lineas.append(f"  {capitulo:<{ancho}}  {barra:░<10}  {hechos}/{len(suyos)} ejercicios superados")
+    return "\n".join(lineas)

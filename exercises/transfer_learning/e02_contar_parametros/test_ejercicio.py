@@ -1,0 +1,32 @@
+import torch
+from transformers import BertConfig, BertForSequenceClassification
+
+from comprobaciones import comprobar, llamar
+
+
+def modelo_diminuto(num_labels=3, semilla=0):
+    torch.manual_seed(semilla)
+    config = BertConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, vocab_size=100, num_labels=num_labels)
+    return BertForSequenceClassification(config)
+
+
+def test_capa_lineal(ejercicio):
+    comprobar(llamar(ejercicio, "contar_parametros", torch.nn.Linear(3, 2)), (8, 8),
+              "torch.nn.Linear(3, 2)", tipo=tuple)
+
+
+def test_bert_entero(ejercicio):
+    modelo = modelo_diminuto()
+    n = sum(p.numel() for p in modelo.parameters())
+    comprobar(llamar(ejercicio, "contar_parametros", modelo), (n, n), "un BERT diminuto", tipo=tuple)
+
+
+def test_bert_con_el_codificador_congelado(ejercicio):
+    modelo = modelo_diminuto()
+    modelo.base_model.requires_grad_(False)
+    n = sum(p.numel() for p in modelo.parameters())
+    cabeza = sum(p.numel() for p in modelo.classifier.parameters())
+    comprobar(llamar(ejercicio, "contar_parametros", modelo), (cabeza, n),
+              "un BERT diminuto con el codificador congelado", tipo=tuple,
+              pista="Cuenta como entrenables solo los parámetros con requires_grad=True.")
