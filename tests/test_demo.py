@@ -300,3 +300,24 @@ def test_entrena_el_tuyo_en_el_navegador(servidor, navegador, artefactos, tmp_pa
     externas = [u for u in peticiones if not u.startswith("http://127.0.0.1")]
     assert externas == [], f"la demo pidió recursos externos: {externas}"
     pagina.close()
+
+
+def test_una_sola_pasada_del_modelo_por_frase(app):
+    """La demo calcula las probabilidades una vez y decide «Ninguna» sobre ellas."""
+    import numpy as np
+
+    from transferencia.clasificador import Clasificador
+    from transferencia.formato import Descripcion
+
+    class Contador(Clasificador):
+        llamadas = 0
+
+        def probabilidades(self, textos, lote=32):
+            Contador.llamadas += 1
+            return np.array([[0.55, 0.45]] * len(textos))
+
+    clasificador = Contador(rutas.RAIZ, Descripcion("ajuste", ["a", "b"], umbral_ninguna=0.6))
+    resultado = app.clasificar_frase(clasificador, "una frase")
+    assert Contador.llamadas == 1
+    assert list(resultado) == ["Ninguna", "a", "b"]
+    assert resultado["Ninguna"] == pytest.approx(0.45) and resultado["a"] == 0.55
