@@ -236,3 +236,12 @@ def test_borrar_quita_solo_los_suplentes(tmp_path):
     assert proceso.returncode == 0, proceso.stderr
     assert not repo.exists()
     assert INGLES in proceso.stdout
+
+
+def test_el_resolvedor_avisa_de_que_es_un_suplente(cache):
+    """Un suplente olvidado en la caché de siempre no se hace pasar por el modelo de verdad."""
+    codigo = ("from transferencia.modelos import resolver_modelo_base; "
+              "print(resolver_modelo_base('distilbert/distilbert-base-uncased').motivo)")
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True,
+                            env=entorno(cache["carpeta"]), cwd=RAIZ, check=True).stdout
+    assert "suplente" in salida and "pesos al azar" in salida

@@ -107,6 +107,23 @@ def activar_modo_sin_conexion() -> None:
         pass
 
 
+def _aviso_suplente(nombre: str) -> str:
+    """Un aviso si el modelo de la caché es un suplente del curso (pesos al azar, escrito por
+    ``scripts/modelos_suplentes.py`` para probar la ruta del Hub): nunca pasa por el de verdad."""
+    import json
+
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        ruta = try_to_load_from_cache(nombre, "config.json")
+        es_suplente = isinstance(ruta, str) and "suplente_del_curso" in json.loads(
+            open(ruta, encoding="utf-8").read())
+    except (ImportError, OSError, ValueError):
+        return ""
+    return (" Atención: es un **suplente** del curso, con pesos al azar (solo sirve para probar "
+            "el código; sus resultados no significan nada)." if es_suplente else "")
+
+
 def _en_cache(nombre: str) -> bool:
     try:
         from huggingface_hub import try_to_load_from_cache
@@ -193,14 +210,16 @@ def resolver_modelo_base(nombre_hub: str, preferencia: str | None = None) -> Mod
         )
     if os.environ.get("HF_HUB_OFFLINE") not in (None, "", "0") and _en_cache(nombre_hub):
         return ModeloBase(nombre_hub, nombre_hub, nombre_hub, "cache",
-                          "El modo sin conexión está activo y el modelo está en la caché local.")
+                          "El modo sin conexión está activo y el modelo está en la caché local."
+                          + _aviso_suplente(nombre_hub))
     if hub_accesible():
         return ModeloBase(nombre_hub, nombre_hub, nombre_hub, "hub",
                           "El Hub de Hugging Face es accesible: se usa el modelo pedido.")
     if _en_cache(nombre_hub):
         activar_modo_sin_conexion()
         return ModeloBase(nombre_hub, nombre_hub, nombre_hub, "cache",
-                          "No hay conexión con el Hub, pero el modelo ya estaba en la caché local.")
+                          "No hay conexión con el Hub, pero el modelo ya estaba en la caché local."
+                          + _aviso_suplente(nombre_hub))
     if modo == "hub":
         raise ErrorModelo(
             f"{VARIABLE}=hub exige {nombre_hub}, pero el Hub no responde (sin conexión) "
