@@ -63,7 +63,8 @@ libro-hub: $(INSTALADO)
 # Todas las pruebas que no necesitan el libro construido: datos, paquete, línea de órdenes,
 # ejercicios en los dos sentidos, demo (también en Chromium si está instalado).
 pruebas: $(INSTALADO) navegador
-	@inicio=$$(date +%s); $(BIN)/python -m pytest -m "not libro and not instalacion"; codigo=$$?; \
+	@inicio=$$(date +%s); $(BIN)/python -m pytest -m "not libro and not instalacion" \
+	  -n 2 --dist loadfile; codigo=$$?; \
 	  echo "make pruebas: $$(( $$(date +%s) - inicio )) s"; exit $$codigo
 
 # La instalación de Colab en un entorno nuevo (pip install del curso, no editable) y un

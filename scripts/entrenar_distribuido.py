@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import datasets
 from datasets import ClassLabel, load_dataset
@@ -129,7 +130,11 @@ def main():
     registro = {"proceso": RANGO, "procesos": PROCESOS, "lotes": colador.lotes,
                 "huella": huella[:16], "segundos": resultado.metrics["train_runtime"],
                 "validacion": entrenador.evaluate()}
-    print("REGISTRO " + json.dumps(registro), flush=True)
+    # Cada proceso deja su registro en su propio archivo: si los dos lo escribieran a la vez
+    # en la salida estándar, sus líneas podrían mezclarse.
+    destino = Path(op.salida)
+    destino.mkdir(parents=True, exist_ok=True)
+    (destino / f"registro_proceso_{RANGO}.json").write_text(json.dumps(registro), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ def test_cifras_del_capitulo_binario_vienen_de_celdas(html_libro):
     html = (html_libro / "book" / "clasificador_binario.html").read_text(encoding="utf-8")
     texto = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     assert "el modelo que se ejecutó fue" in texto
-    assert re.search(r"acierta el \d+\.\d% de las frases de prueba", texto)
+    assert re.search(r"acierta el \d+,\d % de las frases de prueba", texto)
     assert "pasted-text" in html  # las cifras pegadas con glue
 
 

@@ -10,7 +10,7 @@ from transferencia.libro_es import _convertir, a_la_espanola
 @pytest.mark.parametrize("entrada, salida", [
     ("0.912", "0,912"), ("98.0%", "98,0 %"), ("-0.020", "-0,020"), ("12", "12"),
     ("5%", "5 %"), ("v1.2.3", "v1.2.3"), ("1.2.3", "1.2.3"), ("0,912", "0,912"),
-    ("entre 0.85 y 0.95", "entre 0,85 y 0,95"),
+    ("entre 0.85 y 0.95", "entre 0,85 y 0,95"), ("2.2e-16", "2,2e-16"), ("0.0e+00", "0,0e+00"),
 ])
 def test_a_la_espanola(entrada, salida):
     assert a_la_espanola(entrada) == salida

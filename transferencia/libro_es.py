@@ -16,7 +16,7 @@ import re
 from docutils import nodes
 
 #: Un número con parte decimal (con signo opcional), o un número seguido de «%».
-_DECIMAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)(?![\w.])")
+_DECIMAL = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)((?:e[+-]?\d+)?)(?![\w.])")
 _PORCENTAJE = re.compile(r"(\d)%")
 
 
@@ -27,8 +27,10 @@ def a_la_espanola(texto: str) -> str:
     '98,0 %'
     >>> a_la_espanola("v1.2.3 y 0.5")
     'v1.2.3 y 0,5'
+    >>> a_la_espanola("2.2e-16")
+    '2,2e-16'
     """
-    return _PORCENTAJE.sub(r"\1 %", _DECIMAL.sub(r"\1,\2", texto))
+    return _PORCENTAJE.sub(r"\1 %", _DECIMAL.sub(r"\1,\2\3", texto))
 
 
 def _convertir(app, doctree) -> None:
