@@ -73,7 +73,7 @@ CAPITULOS = {
                       "Idiomas extranjeros", "Historia", "Geografía", "Física y química",
                       "Matemáticas", "Ninguna"],
         "validacion": 0.2,
-        "argumentos": dict(num_train_epochs=10, learning_rate=1e-4, per_device_train_batch_size=16,
+        "argumentos": dict(num_train_epochs=10, learning_rate=5e-5, per_device_train_batch_size=16,
                            warmup_steps=0.1, weight_decay=0.01),
     },
 }
