@@ -11,12 +11,15 @@ PRUEBA := _build/prueba
 # La ruta del Hub sin conexión: modelos suplentes (pesos al azar) con los identificadores del Hub.
 PRUEBA_HUB := _build/prueba_hub
 SUPLENTES := $(CURDIR)/_build/hf_suplentes
+# Las celdas de ejercicios del libro se corrigen con los esqueletos: su resultado (cero puntos)
+# va a un archivo aparte y no pisa el progreso de quien construye el libro.
+LIBRO_ENTORNO := TRANSFERENCIA_PROGRESO=$(CURDIR)/_build/progreso_libro.json
 # Doc2Vec (gensim) usa hash() de Python: con una semilla fija, dos construcciones coinciden.
 export PYTHONHASHSEED := 0
 # Con la máquina compartida, PyTorch no se queda esperando en bucle a sus hilos.
 export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: libro test pruebas pruebas-libro entorno navegador libro-limpio libro-hub prueba-instalacion corregir bench receta-use-m3 bloquear limpiar
+.PHONY: libro test pruebas pruebas-cuadernos pruebas-libro entorno navegador libro-limpio libro-hub prueba-instalacion corregir bench receta-use-m3 bloquear limpiar
 
 entorno: $(INSTALADO)
 
@@ -30,13 +33,13 @@ $(INSTALADO): requirements.txt
 	touch $(INSTALADO)
 
 libro: $(INSTALADO)
-	$(BIN)/jupyter-book build . $(JB_OPCIONES)
+	$(LIBRO_ENTORNO) $(BIN)/jupyter-book build . $(JB_OPCIONES)
 	@echo "Libro listo: abre file://$(CURDIR)/_build/html/index.html"
 
 # Construye el libro desde una caché de ejecución vacía (como en CI).
 libro-limpio: $(INSTALADO)
 	rm -rf $(PRUEBA)
-	$(BIN)/jupyter-book build . --path-output $(PRUEBA) $(JB_OPCIONES)
+	$(LIBRO_ENTORNO) $(BIN)/jupyter-book build . --path-output $(PRUEBA) $(JB_OPCIONES)
 
 # Chromium de Debian para las pruebas en el navegador; si no se puede instalar, se omiten.
 # TRANSFERENCIA_CHROMIUM=/ruta/al/navegador usa otro (por ejemplo Google Chrome).
@@ -57,15 +60,21 @@ navegador:
 libro-hub: $(INSTALADO)
 	rm -rf $(PRUEBA_HUB) $(SUPLENTES)
 	$(BIN)/python scripts/modelos_suplentes.py --cache $(SUPLENTES)
-	HF_HOME=$(SUPLENTES) HF_HUB_OFFLINE=1 TRANSFERENCIA_MODELO_BASE=hub \
+	$(LIBRO_ENTORNO) HF_HOME=$(SUPLENTES) HF_HUB_OFFLINE=1 TRANSFERENCIA_MODELO_BASE=hub \
 	  $(BIN)/jupyter-book build . --path-output $(PRUEBA_HUB) $(JB_OPCIONES)
 
 # Todas las pruebas que no necesitan el libro construido: datos, paquete, línea de órdenes,
 # ejercicios en los dos sentidos, demo (también en Chromium si está instalado).
 pruebas: $(INSTALADO) navegador
-	@inicio=$$(date +%s); $(BIN)/python -m pytest -m "not libro and not instalacion" \
+	@inicio=$$(date +%s); $(BIN)/python -m pytest -m "not libro and not instalacion and not cuadernos" \
 	  -n 2 --dist loadfile; codigo=$$?; \
 	  echo "make pruebas: $$(( $$(date +%s) - inicio )) s"; exit $$codigo
+
+# Los ejercicios de cada capítulo ejecutados en un núcleo de Jupyter, de arriba abajo: con los
+# esqueletos (cero puntos) y con las soluciones de referencia (todos los puntos).
+pruebas-cuadernos: $(INSTALADO)
+	@inicio=$$(date +%s); $(BIN)/python -m pytest -m cuadernos -n 2; codigo=$$?; \
+	  echo "make pruebas-cuadernos: $$(( $$(date +%s) - inicio )) s"; exit $$codigo
 
 # La instalación de Colab en un entorno nuevo (pip install del curso, no editable) y un
 # capítulo ejecutado con `jupyter execute`.
@@ -82,6 +91,7 @@ pruebas-libro:
 test: $(INSTALADO) navegador
 	@inicio=$$(date +%s); fallos=""; \
 	  $(MAKE) --no-print-directory pruebas || fallos="$$fallos pruebas"; \
+	  $(MAKE) --no-print-directory pruebas-cuadernos || fallos="$$fallos pruebas-cuadernos"; \
 	  $(MAKE) --no-print-directory libro-limpio || fallos="$$fallos libro"; \
 	  $(MAKE) --no-print-directory libro-hub || fallos="$$fallos libro-hub"; \
 	  $(MAKE) --no-print-directory pruebas-libro || fallos="$$fallos pruebas-libro"; \

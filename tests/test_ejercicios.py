@@ -28,10 +28,6 @@ def huella_arbol(carpeta):
             for p in sorted(carpeta.rglob("*")) if p.is_file()}
 
 
-def test_hay_al_menos_25_ejercicios():
-    assert len(EJERCICIOS) >= 25, f"solo hay {len(EJERCICIOS)} ejercicios"
-
-
 @pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
 def test_estructura(e):
     stub = (e.carpeta / "ejercicio.py").read_text(encoding="utf-8")
@@ -40,6 +36,7 @@ def test_estructura(e):
     assert "NotImplementedError" in stub or "= None" in stub, f"{e.id}: el esqueleto no está sin hacer"
     assert e.solucion.exists(), f"{e.id}: falta la solución {e.solucion}"
     assert len(e.pistas()) >= 3, f"{e.id}: hacen falta tres pistas progresivas"
+    assert (e.carpeta / ".meta" / "config.json").exists(), f"{e.id}: falta .meta/config.json"
 
 
 @pytest.fixture(scope="module")
@@ -202,102 +199,47 @@ def test_pytest_sin_opciones_recoge_todas_las_pruebas():
     assert recogidas == {e.id for e in EJERCICIOS}
 
 
-# --- Ejercicios en el cuaderno ------------------------------------------------------------
+# --- Cuántos, dónde y sobre qué -----------------------------------------------------------
 
-CAPITULOS_CON_CELDAS = ["clasificador_binario"]
+def _config(e):
+    import json
 
-
-def celdas_de_ejercicios(capitulo):
-    """Las celdas de la sección «Ejercicios» de un capítulo (de su cuaderno MyST)."""
-    import jupytext
-
-    cuaderno = jupytext.read(rutas.RAIZ / "book" / f"{capitulo}.md")
-    inicio = next(i for i, c in enumerate(cuaderno.cells)
-                  if c.cell_type == "markdown" and "\n## Ejercicios\n" in f"\n{c.source}\n")
-    return cuaderno.cells[inicio:]
+    return json.loads((e.carpeta / ".meta" / "config.json").read_text(encoding="utf-8"))
 
 
-def ejecutar_cuaderno(celdas, tmp_path, limite=None):
-    """Ejecuta unas celdas en un núcleo de Jupyter y devuelve el texto de cada celda de código."""
-    import nbclient
-    import nbformat
-
-    cuaderno = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(c.source) if c.cell_type == "code" else nbformat.v4.new_markdown_cell(c.source)
-        for c in celdas])
-    cuaderno.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    entorno = {"TRANSFERENCIA_PROGRESO": str(tmp_path / "progreso.json")}
-    if limite:
-        entorno["TRANSFERENCIA_LIMITE_SEGUNDOS"] = str(limite)
-    anterior = {k: os.environ.get(k) for k in entorno}
-    os.environ.update(entorno)
-    try:
-        nbclient.NotebookClient(cuaderno, timeout=240, kernel_name="python3",
-                                resources={"metadata": {"path": str(tmp_path)}}).execute()
-    finally:
-        for k, v in anterior.items():
-            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
-    salidas = []
-    for celda in cuaderno.cells:
-        if celda.cell_type == "code":
-            assert not [s for s in celda.outputs if s.output_type == "error"], celda.outputs
-            salidas.append("".join(s.get("text", "") for s in celda.outputs if s.output_type == "stream"))
-    return salidas
+def _llamadas_y_definiciones(ruta):
+    """Nombres que la solución llama (``f(...)``, ``x.f(...)``) o define (``def f``)."""
+    nombres = set()
+    for nodo in ast.walk(ast.parse(ruta.read_text(encoding="utf-8"))):
+        if isinstance(nodo, ast.Call):
+            funcion = nodo.func
+            nombres.add(funcion.attr if isinstance(funcion, ast.Attribute) else getattr(funcion, "id", ""))
+        elif isinstance(nodo, ast.FunctionDef):
+            nombres.add(nodo.name)
+    return nombres
 
 
-def totales(salidas):
-    import re
-
-    return [tuple(map(int, m.groups())) for s in salidas for m in [re.search(r"Total: (\d+)/(\d+)", s)] if m]
-
-
-@pytest.mark.parametrize("capitulo", CAPITULOS_CON_CELDAS)
-def test_celdas_del_cuaderno_salen_de_exercises(capitulo):
-    """El enunciado y el esqueleto de cada celda son los de exercises/ (una sola fuente)."""
-    celdas = [c.source for c in celdas_de_ejercicios(capitulo)]
-    ids = [e for e in EJERCICIOS if f'corregir_aqui("{e.id}"' in "\n".join(celdas)]
-    assert len(ids) >= 2, f"{capitulo}: la sección «Ejercicios» tiene menos de dos ejercicios en celdas"
-    for numero, e in enumerate(ids, 1):
-        for _, fuente in corrector.celdas_cuaderno(e, numero):
-            assert fuente in celdas, (f"{capitulo}: la celda de {e.id} no coincide con exercises/; "
-                                      f"ejecuta «python scripts/ejercicios_en_cuaderno.py {capitulo} ...»")
+@pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
+def test_la_api_de_hugging_face_declarada_se_usa_de_verdad(e):
+    """``.meta/config.json`` dice qué llamadas de Hugging Face pide el ejercicio, y la solución las hace."""
+    declaradas = _config(e)["hugging_face"]
+    usadas = _llamadas_y_definiciones(e.solucion)
+    for llamada in declaradas:
+        assert llamada.split(".")[-1] in usadas, f"{e.id}: la solución no llama a {llamada}"
+    if declaradas:
+        fuentes = (e.solucion.read_text(encoding="utf-8") + (e.carpeta / "test_ejercicio.py").read_text(
+            encoding="utf-8"))
+        assert "transformers" in fuentes or "datasets" in fuentes, \
+            f"{e.id}: dice usar Hugging Face, pero ni la solución ni sus pruebas lo importan"
 
 
-@pytest.mark.parametrize("capitulo", CAPITULOS_CON_CELDAS)
-def test_cuaderno_con_esqueletos_cero_y_con_soluciones_todo(capitulo, tmp_path):
-    celdas = celdas_de_ejercicios(capitulo)
-    salidas = ejecutar_cuaderno(celdas, tmp_path)
-    puntos = totales(salidas)
-    assert puntos and all(obtenidos == 0 for obtenidos, _ in puntos), salidas
-    sustituciones = {corrector.codigo_sin_enunciado(e.carpeta / "ejercicio.py"):
-                     corrector.codigo_sin_enunciado(e.solucion) for e in EJERCICIOS if e.capitulo == capitulo}
-    for celda in celdas:
-        if celda.cell_type == "code" and celda.source in sustituciones:
-            celda.source = sustituciones[celda.source]
-    salidas = ejecutar_cuaderno(celdas, tmp_path)
-    puntos_soluciones = totales(salidas)
-    assert len(puntos_soluciones) == len(puntos)
-    assert all(obtenidos == maximo > 0 for obtenidos, maximo in puntos_soluciones), salidas
-
-
-def test_corregir_aqui_con_bucle_auxiliares_e_importaciones(tmp_path):
-    """En el cuaderno: un bucle infinito se corta a tiempo; auxiliares e importaciones viajan."""
-    from types import SimpleNamespace as Celda
-
-    celdas = [Celda(cell_type="code", source=s) for s in [
-        "from transferencia.corrector import corregir_aqui",
-        "def mapas_etiquetas(etiquetas):\n    while True:\n        pass",
-        'corregir_aqui("clasificador_binario/e01_mapas_etiquetas", mapas_etiquetas)',
-        "import numpy as numpy_alias\n\ndef ordenar(xs):\n    return [str(x) for x in numpy_alias.unique(xs)]\n\n"
-        "def mapas_etiquetas(etiquetas):\n    id2label = dict(enumerate(ordenar(etiquetas)))\n"
-        "    return id2label, {v: k for k, v in id2label.items()}",
-        'corregir_aqui("clasificador_binario/e01_mapas_etiquetas")',
-        'corregir_aqui("no/existe")',
-        'corregir_aqui("clasificador_binario/e06_exactitud", pista=2)',
-    ]]
-    salidas = ejecutar_cuaderno(celdas, tmp_path, limite=2)
-    assert "¿hay un bucle infinito" in salidas[2] and "Total: 0/" in salidas[2]
-    assert "¡Enhorabuena!" in salidas[4], salidas[4]
-    assert "No hay ningún ejercicio" in salidas[5]
-    assert "Pista 2 de 3" in salidas[6] and "Total: 0/" in salidas[6]
-    assert "1/13 ejercicios superados" in salidas[4], "la celda de corrección muestra el progreso"
+def test_cuantos_ejercicios_y_donde():
+    """Al menos 45 ejercicios; 4 de código por capítulo; 10 que hacen llamar a Hugging Face."""
+    capitulos = {p.stem for p in (rutas.RAIZ / "book").glob("*.md")
+                 if "## Ejercicios" in p.read_text(encoding="utf-8")}
+    assert len(EJERCICIOS) >= 45, f"solo hay {len(EJERCICIOS)} ejercicios"
+    de_codigo = {c: sum(e.capitulo == c and e.nombre.startswith("e") for e in EJERCICIOS) for c in capitulos}
+    pocos = {c: n for c, n in de_codigo.items() if n < 4}
+    assert not pocos, f"capítulos con menos de 4 ejercicios de código: {pocos}"
+    con_hf = [e.id for e in EJERCICIOS if _config(e)["hugging_face"]]
+    assert len(con_hf) >= 10, f"solo {len(con_hf)} ejercicios hacen llamar a Hugging Face: {con_hf}"

@@ -70,3 +70,55 @@ def test_busqueda_en_espanol(sitio, navegador):
     pestana.wait_for_selector("#search-results ul.search li", timeout=20000)
     assert pestana.locator("#search-results ul.search li").count() >= 1
     pestana.close()
+
+
+# --- Ejercicios y cuestionarios en el libro --------------------------------------------------
+
+def _ejercicios():
+    from transferencia import corrector
+
+    return corrector.descubrir()
+
+
+@pytest.mark.parametrize("capitulo", sorted({e.capitulo for e in _ejercicios() if e.nombre.startswith("c")}))
+def test_cuestionarios_responden_al_hacer_clic(capitulo, sitio, navegador):
+    """Cada pregunta del capítulo: la opción correcta dice «¡Correcto!» y por qué; una incorrecta,
+    «No.» y por qué. Sin pedir nada fuera del sitio."""
+    from transferencia import cuestionario
+
+    pestana = navegador.new_page()
+    peticiones = []
+    pestana.on("request", lambda r: peticiones.append(r.url))
+    pestana.goto(f"{sitio}/book/{capitulo}.html", wait_until="networkidle")
+    preguntas = [p for e in _ejercicios() if e.capitulo == capitulo and e.nombre.startswith("c")
+                 for p in cuestionario.preguntas(e.id)]
+    bloques = pestana.locator(".Quiz")
+    assert bloques.count() == len(preguntas), f"{capitulo}: {bloques.count()} cuestionarios en la página"
+    for i, pregunta in enumerate(preguntas):
+        bloque = bloques.nth(i)
+        botones = bloque.locator(".MCButton")
+        assert botones.count() == len(pregunta["answers"])
+        correcta = next(j for j, r in enumerate(pregunta["answers"]) if r["correct"])
+        incorrecta = next(j for j, r in enumerate(pregunta["answers"]) if not r["correct"])
+        for j, clase, inicio in [(incorrecta, "incorrect", "No."), (correcta, "correct", "¡Correcto!")]:
+            botones.nth(j).click()
+            respuesta = bloque.locator(".Feedback")
+            assert clase in (respuesta.get_attribute("class") or "").split(), respuesta.get_attribute("class")
+            assert respuesta.inner_text().startswith(inicio), respuesta.inner_text()
+            assert len(respuesta.inner_text()) > 30, "la respuesta no explica por qué"
+    externas = [u for u in peticiones if not u.startswith(sitio)]
+    assert externas == [], f"{capitulo} pide recursos externos: {externas}"
+    pestana.close()
+
+
+@pytest.mark.parametrize("capitulo", sorted({e.capitulo for e in _ejercicios()}))
+def test_el_libro_corrige_los_esqueletos_de_cada_capitulo(capitulo, html_libro):
+    """En el libro construido, cada celda de corrección da cero puntos, sin errores."""
+    import re
+
+    pagina = (html_libro / "book" / f"{capitulo}.html").read_text(encoding="utf-8")
+    suyos = [e for e in _ejercicios() if e.capitulo == capitulo]
+    totales = re.findall(r"Total: (\d+)/(\d+) puntos", pagina)
+    assert len(totales) == len(suyos), f"{capitulo}: {len(totales)} correcciones para {len(suyos)} ejercicios"
+    assert all(obtenidos == "0" and int(maximo) > 0 for obtenidos, maximo in totales), totales
+    assert "Traceback" not in pagina

@@ -402,13 +402,27 @@ def codigo_sin_enunciado(ruta: Path) -> str:
 
 
 def celdas_cuaderno(ejercicio: Ejercicio, numero: int | None = None) -> list[tuple[str, str]]:
-    """Las tres celdas de un ejercicio en un cuaderno: enunciado, esqueleto y comprobación."""
+    """Las celdas de un ejercicio en un cuaderno.
+
+    Un ejercicio de código da tres: enunciado (``markdown``), esqueleto y comprobación
+    (``code``). Uno de preguntas (``cNN``) da cuatro: una introducción, el cuestionario
+    interactivo (``cuestionario``: una celda de código cuya entrada no hace falta ver), las
+    variables ``RESPUESTA_N`` por rellenar y la comprobación, que guarda el progreso.
+    """
     funciones = [n.name for n in ast.parse((ejercicio.carpeta / "ejercicio.py").read_text(
         encoding="utf-8")).body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     llamada = ", ".join([f'"{ejercicio.id}"', *funciones])
+    esqueleto = codigo_sin_enunciado(ejercicio.carpeta / "ejercicio.py")
+    if ejercicio.nombre.startswith("c"):
+        titulo = ejercicio.titulo.rstrip(".")
+        texto = (f"### {titulo}\n\nCuando hayas respondido, anota tus letras en la celda "
+                 "siguiente (por ejemplo, `RESPUESTA_1 = \"a\"`) y corrígelas: así cuentan en "
+                 f"tu progreso.\n\n(`{ejercicio.id}`)")
+        return [("markdown", texto),
+                ("cuestionario", f'mostrar_preguntas("{ejercicio.id}")'),
+                ("code", esqueleto), ("code", f"corregir_aqui({llamada})")]
     return [("markdown", enunciado_markdown(ejercicio, numero)),
-            ("code", codigo_sin_enunciado(ejercicio.carpeta / "ejercicio.py")),
-            ("code", f"corregir_aqui({llamada})")]
+            ("code", esqueleto), ("code", f"corregir_aqui({llamada})")]
 
 
 # --- Progreso -----------------------------------------------------------------------------

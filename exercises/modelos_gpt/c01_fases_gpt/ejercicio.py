@@ -6,7 +6,7 @@ ejemplo ``RESPUESTA_1 = "a"``.
 **Pregunta 1** (``RESPUESTA_1``). ¿Qué aprende un GPT en la **fase 1**, el
 preentrenamiento?
 
-a) A predecir el siguiente *token* de enormes cantidades de texto sin etiquetar.
+a) A predecir la siguiente pieza (*token*) de enormes cantidades de texto sin etiquetar.
 b) A clasificar frases que unas personas etiquetaron a mano.
 c) A adivinar palabras tapadas en mitad de la frase mirando a ambos lados.
 d) Un diccionario para traducir palabra por palabra.

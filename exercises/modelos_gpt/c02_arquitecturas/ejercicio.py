@@ -14,9 +14,9 @@ d) Solo codificador, como BERT o DistilBERT: lee la frase entera en ambas direcc
 
 **Pregunta 2** (``RESPUESTA_2``). ¿Qué caracteriza a un **decodificador** como GPT?
 
-a) Cada *token* atiende a todos los demás, los anteriores y los posteriores.
-b) Su atención es causal: cada *token* solo atiende a los anteriores, lo que le permite
-   generar texto *token* a *token*.
+a) Cada pieza atiende a todas las demás, las anteriores y las posteriores.
+b) Su atención es causal: cada pieza solo atiende a las anteriores, lo que le permite
+   generar texto pieza a pieza.
 c) No tiene capas de atención, solo capas densas.
 d) Necesita siempre un codificador delante para funcionar.
 
