@@ -120,6 +120,7 @@ bloquear:
 	_build/bloqueo/bin/python -m pip install --quiet --upgrade pip
 	_build/bloqueo/bin/python -m pip install --quiet torch==2.13.0 ".[libro,demo,pruebas]"
 	$(PYTHON) scripts/bloquear.py _build/bloqueo/bin/python > requirements.txt
+	rm -rf build transferencia.egg-info
 	rm -rf _build/bloqueo
 
 limpiar:

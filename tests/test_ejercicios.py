@@ -236,7 +236,7 @@ def test_la_api_de_hugging_face_declarada_se_usa_de_verdad(e):
 def test_cuantos_ejercicios_y_donde():
     """Al menos 45 ejercicios; 4 de código por capítulo; 10 que hacen llamar a Hugging Face."""
     capitulos = {p.stem for p in (rutas.RAIZ / "book").glob("*.md")
-                 if "## Ejercicios" in p.read_text(encoding="utf-8")}
+                 if "\n## Ejercicios\n" in p.read_text(encoding="utf-8")}
     assert len(EJERCICIOS) >= 45, f"solo hay {len(EJERCICIOS)} ejercicios"
     de_codigo = {c: sum(e.capitulo == c and e.nombre.startswith("e") for e in EJERCICIOS) for c in capitulos}
     pocos = {c: n for c, n in de_codigo.items() if n < 4}

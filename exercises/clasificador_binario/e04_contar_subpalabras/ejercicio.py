@@ -5,7 +5,7 @@ continúan una palabra empiezan por ``##``. Completa dos funciones que reciben u
 tokenizador de Hugging Face y una frase:
 
 - ``contar_piezas(tokenizador, frase)``: número de piezas en que se parte la frase,
-  **sin contar** los *tokens* especiales ``[CLS]`` y ``[SEP]``;
+  **sin contar** las piezas especiales ``[CLS]`` y ``[SEP]``;
 - ``palabras_partidas(tokenizador, frase)``: lista de las palabras de
   ``frase.split()`` (tal como aparecen, con su puntuación) que el tokenizador parte en
   varias piezas, es decir, cuyas piezas incluyen alguna que empieza por ``##``. En el

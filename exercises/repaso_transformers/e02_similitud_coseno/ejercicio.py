@@ -1,6 +1,6 @@
-"""Similitud del coseno entre *embeddings*.
+"""Similitud del coseno entre vectores de frases.
 
-Un codificador convierte cada frase en un vector (*embedding*); dos frases de
+Un codificador convierte cada frase en un vector (*embedding* en inglés); dos frases de
 significado parecido dan vectores que apuntan en direcciones parecidas. La similitud
 del coseno mide exactamente eso:
 
@@ -21,7 +21,7 @@ Ejemplo::
     >>> mas_parecida(np.array([1.0, 0.0]), np.array([[0.0, 2.0], [5.0, 1.0], [-1.0, 0.0]]))
     1
 
-Capítulo: «Repaso de transformers», la parte sobre los *embeddings*.
+Capítulo: «Repaso de transformers», la parte sobre los vectores y la similitud del coseno.
 """
 
 import numpy as np

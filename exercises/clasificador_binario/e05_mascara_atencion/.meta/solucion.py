@@ -2,12 +2,12 @@
 
 Para procesar varias frases a la vez, todas deben tener la misma longitud. Completa
 ``rellenar_con_mascara(secuencias, id_relleno)``: recibe una lista de listas de
-identificadores de *tokens* (de longitudes distintas) y devuelve un diccionario con dos
+identificadores de piezas (de longitudes distintas) y devuelve un diccionario con dos
 claves, como el que devuelve un tokenizador con ``padding=True``:
 
 - ``"input_ids"``: cada secuencia completada **por la derecha** con ``id_relleno``
   hasta la longitud de la más larga;
-- ``"attention_mask"``: listas de la misma forma con 1 en los *tokens* reales y 0 en
+- ``"attention_mask"``: listas de la misma forma con 1 en las piezas reales y 0 en
   el relleno.
 
 No modifiques las listas que recibes.

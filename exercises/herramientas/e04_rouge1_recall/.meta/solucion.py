@@ -1,4 +1,4 @@
-"""ROUGE-1 (*recall*) a mano: ¿cuánto de la referencia recoge el resumen?
+"""ROUGE-1 (exhaustividad) a mano: ¿cuánto de la referencia recoge el resumen?
 
 ROUGE compara un resumen automático con un resumen de referencia escrito por una
 persona contando las palabras (los unigramas, en ROUGE-1) que comparten. Completa
@@ -10,7 +10,7 @@ persona contando las palabras (los unigramas, en ROUGE-1) que comparten. Complet
 - cuenta las palabras **con sus repeticiones** (``collections.Counter``): una palabra
   que sale 2 veces en la referencia y 3 en el resumen cuenta como 2 comunes (el mínimo
   de las dos cuentas);
-- devuelve el *recall* como ``float``: palabras comunes / palabras de la referencia. Si
+- devuelve la exhaustividad como ``float``: palabras comunes / palabras de la referencia. Si
   la referencia no tiene ninguna palabra, devuelve ``0.0``.
 
 Ejemplo::

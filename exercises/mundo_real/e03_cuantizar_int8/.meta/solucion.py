@@ -2,7 +2,7 @@
 
 La cuantización dinámica guarda los pesos de las capas ``torch.nn.Linear`` como enteros
 de 8 bits en lugar de números de 32 bits: esas capas ocupan casi cuatro veces menos
-(las demás, como los *embeddings*, se quedan igual) y las salidas cambian muy poco, sin
+(las demás, como la tabla de vectores de las piezas, se quedan igual) y las salidas cambian muy poco, sin
 reentrenar. Completa ``cuantizar(modelo)``:
 
 - usa ``torch.ao.quantization.quantize_dynamic`` para cuantizar **solo** las capas
