@@ -243,3 +243,35 @@ def test_cuantos_ejercicios_y_donde():
     assert not pocos, f"capítulos con menos de 4 ejercicios de código: {pocos}"
     con_hf = [e.id for e in EJERCICIOS if _config(e)["hugging_face"]]
     assert len(con_hf) >= 10, f"solo {len(con_hf)} ejercicios hacen llamar a Hugging Face: {con_hf}"
+
+
+@pytest.mark.parametrize("e", [e for e in EJERCICIOS if e.nombre.startswith("c")], ids=lambda e: e.id)
+def test_cuestionario_del_libro_coincide_con_el_corrector(e):
+    """Las preguntas del cuestionario salen del enunciado, con la respuesta que acepta el corrector
+    y una explicación para cada opción."""
+    import json
+    import re
+
+    import importlib.util
+
+    from transferencia import cuestionario
+
+    especificacion = importlib.util.spec_from_file_location(
+        "comprobaciones", corrector.EJERCICIOS / "comprobaciones.py")
+    comprobaciones = importlib.util.module_from_spec(especificacion)
+    especificacion.loader.exec_module(comprobaciones)
+    preguntas = cuestionario.preguntas(e.id)
+    variables = _firmas(e.carpeta / "ejercicio.py")[2]
+    assert len(preguntas) == len(variables) > 0, f"{e.id}: {len(preguntas)} preguntas, {variables}"
+    huellas = re.findall(r'"(RESPUESTA_\d+)",\s*"([0-9a-f]{64})"', (e.carpeta / "test_ejercicio.py").read_text())
+    explicaciones = json.loads((e.carpeta / ".meta" / "explicaciones.json").read_text(encoding="utf-8"))
+    assert set(explicaciones) == set(variables)
+    for pregunta, (variable, huella) in zip(preguntas, huellas):
+        correctas = [r for r in pregunta["answers"] if r["correct"]]
+        assert len(pregunta["answers"]) >= 3 and len(correctas) == 1, pregunta
+        letra = correctas[0]["answer"][0]
+        assert comprobaciones.huella(letra) == huella, \
+            f"{e.id}: el cuestionario da por buena la {letra!r} de {variable} y el corrector no"
+        assert set(explicaciones[variable]) == {r["answer"][0] for r in pregunta["answers"]}
+        assert all(r["feedback"].startswith(("¡Correcto! ", "Incorrecto. ")) and len(r["feedback"]) > 40
+                   for r in pregunta["answers"])

@@ -83,7 +83,7 @@ def _ejercicios():
 @pytest.mark.parametrize("capitulo", sorted({e.capitulo for e in _ejercicios() if e.nombre.startswith("c")}))
 def test_cuestionarios_responden_al_hacer_clic(capitulo, sitio, navegador):
     """Cada pregunta del capítulo: la opción correcta dice «¡Correcto!» y por qué; una incorrecta,
-    «No.» y por qué. Sin pedir nada fuera del sitio."""
+    «Incorrecto.» y por qué. Sin pedir nada fuera del sitio."""
     from transferencia import cuestionario
 
     pestana = navegador.new_page()
@@ -100,7 +100,7 @@ def test_cuestionarios_responden_al_hacer_clic(capitulo, sitio, navegador):
         assert botones.count() == len(pregunta["answers"])
         correcta = next(j for j, r in enumerate(pregunta["answers"]) if r["correct"])
         incorrecta = next(j for j, r in enumerate(pregunta["answers"]) if not r["correct"])
-        for j, clase, inicio in [(incorrecta, "incorrect", "No."), (correcta, "correct", "¡Correcto!")]:
+        for j, clase, inicio in [(incorrecta, "incorrect", "Incorrecto."), (correcta, "correct", "¡Correcto!")]:
             botones.nth(j).click()
             respuesta = bloque.locator(".Feedback")
             assert clase in (respuesta.get_attribute("class") or "").split(), respuesta.get_attribute("class")

@@ -63,7 +63,7 @@ def _respuestas(ejercicio: corrector.Ejercicio) -> dict[str, str]:
 def preguntas(ejercicio_id: str) -> list[dict]:
     """Las preguntas de un ejercicio ``cNN`` en el formato de jupyterquiz.
 
-    Cada opción lleva su explicación, que empieza por «¡Correcto!» o «No.», así que
+    Cada opción lleva su explicación, que empieza por «¡Correcto!» o «Incorrecto.», así que
     jupyterquiz nunca enseña sus mensajes en inglés.
     """
     ejercicio = next((e for e in corrector.descubrir() if e.id == ejercicio_id), None)
@@ -80,7 +80,7 @@ def preguntas(ejercicio_id: str) -> list[dict]:
         respuestas = []
         for letra, opcion in opciones:
             acierto = letra == correctas[variable]
-            inicio = "¡Correcto! " if acierto else "No. "
+            inicio = "¡Correcto! " if acierto else "Incorrecto. "
             respuestas.append({"answer": _html(f"{letra}) {opcion}"), "correct": acierto,
                                "feedback": inicio + _html(explicaciones[variable][letra])})
         resultado.append({"question": f"Pregunta {numero}. {_html(pregunta)}",
