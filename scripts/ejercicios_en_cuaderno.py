@@ -8,7 +8,8 @@ Sustituye todo lo que hay desde el título ``## Ejercicios`` hasta el final de
 (:func:`transferencia.corrector.celdas_cuaderno`): las preguntas como cuestionario
 interactivo, y cada ejercicio de código con su enunciado, su esqueleto y la celda que lo
 corrige. Después sincroniza el ``.ipynb`` con jupytext. Las celdas salen de ``exercises/``,
-la única fuente: ``tests/test_ejercicios.py`` comprueba que el cuaderno no se ha desviado.
+la única fuente: ``tests/test_ejercicios_cuaderno.py`` comprueba que el cuaderno no se ha
+desviado.
 """
 
 import subprocess
