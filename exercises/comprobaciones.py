@@ -3,11 +3,13 @@
 Cada prueba usa el módulo del alumno a través de :func:`llamar`,
 :func:`comprobar` y :func:`comprobar_respuesta`, que convierten cualquier
 problema en un mensaje con la entrada, el valor esperado y el obtenido, al estilo
-de exercism.
+de exercism. Las pruebas que necesitan un modelo lo construyen diminuto y al azar con
+:func:`config_bert_diminuta` y el tokenizador de :func:`tokenizador_respaldo`, sin conexión.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 
@@ -108,3 +110,29 @@ def comprobar_respuesta(modulo, nombre: str, huella_correcta: str, opciones: str
     if huella(respuesta) != huella_correcta:
         pytest.fail(f"La respuesta {respuesta.strip().lower()!r} a `{nombre}` no es correcta. "
                     "Vuelve a leer la sección del capítulo o pide una pista.", pytrace=False)
+
+
+# --- Modelos diminutos para las pruebas (sin conexión) -------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def tokenizador_respaldo():
+    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión): sin mayúsculas,
+    el mismo vocabulario que distilbert-base-uncased. Se carga una vez por proceso."""
+    from transformers import AutoTokenizer
+
+    from transferencia.modelos import ruta_respaldo
+
+    return AutoTokenizer.from_pretrained(ruta_respaldo())
+
+
+def config_bert_diminuta(**cambios):
+    """Un ``BertConfig`` diminuto (2 capas de 32 con 2 cabezas) para crear modelos al azar en las
+    pruebas; ``cambios`` sustituye o añade campos (``vocab_size``, ``id2label``...). Con
+    ``id2label`` y sin ``label2id``, el segundo mapa se deduce del primero."""
+    from transformers import BertConfig
+
+    campos = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64)
+    campos.update(cambios)
+    if "id2label" in campos and "label2id" not in campos:
+        campos["label2id"] = {etiqueta: i for i, etiqueta in campos["id2label"].items()}
+    return BertConfig(**campos)

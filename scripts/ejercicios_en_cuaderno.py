@@ -5,7 +5,7 @@ capítulos que tienen carpeta en ``exercises/``).
 
 Sustituye todo lo que hay desde el título ``## Ejercicios`` hasta el final de
 ``book/<capítulo>.md`` por una introducción y, para cada ejercicio del capítulo, sus celdas
-(:func:`transferencia.corrector.celdas_cuaderno`): las preguntas como cuestionario
+(:func:`transferencia.corrector.celdas_capitulo`): las preguntas como cuestionario
 interactivo, y cada ejercicio de código con su enunciado, su esqueleto y la celda que lo
 corrige. Después sincroniza el ``.ipynb`` con jupytext. Las celdas salen de ``exercises/``,
 la única fuente: ``tests/test_ejercicios_cuaderno.py`` comprueba que el cuaderno no se ha
@@ -36,23 +36,20 @@ PREGUNTAS = ("Primero, unas preguntas: haz clic en una opción y verás si es co
 
 
 def seccion(capitulo: str) -> str:
-    elegidos = [e for e in corrector.descubrir(capitulo) if e.capitulo == capitulo]
-    hay_preguntas = any(e.nombre.startswith("c") for e in elegidos)
+    celdas = corrector.celdas_capitulo(capitulo)
+    hay_preguntas = any(tipo == "cuestionario" for tipo, _ in celdas)
     importaciones = "from transferencia.corrector import corregir_aqui"
     if hay_preguntas:
         importaciones += "\nfrom transferencia.cuestionario import mostrar_preguntas"
     partes = [INTRO.format(capitulo=capitulo, preguntas=PREGUNTAS if hay_preguntas else ""),
               f"```{{code-cell}} ipython3\n{importaciones}\n```"]
-    numero = 0
-    for e in elegidos:
-        numero += not e.nombre.startswith("c")
-        for tipo, fuente in corrector.celdas_cuaderno(e, numero):
-            if tipo == "markdown":
-                partes.append(fuente)
-            elif tipo == "cuestionario":
-                partes.append(f"```{{code-cell}} ipython3\n:tags: [remove-input]\n\n{fuente}\n```")
-            else:
-                partes.append(f"```{{code-cell}} ipython3\n{fuente}\n```")
+    for tipo, fuente in celdas:
+        if tipo == "markdown":
+            partes.append(fuente)
+        elif tipo == "cuestionario":
+            partes.append(f"```{{code-cell}} ipython3\n:tags: [remove-input]\n\n{fuente}\n```")
+        else:
+            partes.append(f"```{{code-cell}} ipython3\n{fuente}\n```")
     return "\n\n".join(partes) + "\n"
 
 

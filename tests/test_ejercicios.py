@@ -201,12 +201,6 @@ def test_pytest_sin_opciones_recoge_todas_las_pruebas():
 
 # --- Cuántos, dónde y sobre qué -----------------------------------------------------------
 
-def _config(e):
-    import json
-
-    return json.loads((e.carpeta / ".meta" / "config.json").read_text(encoding="utf-8"))
-
-
 def _llamadas_y_definiciones(ruta):
     """Nombres que la solución llama (``f(...)``, ``x.f(...)``) o define (``def f``)."""
     nombres = set()
@@ -222,7 +216,7 @@ def _llamadas_y_definiciones(ruta):
 @pytest.mark.parametrize("e", EJERCICIOS, ids=lambda e: e.id)
 def test_la_api_de_hugging_face_declarada_se_usa_de_verdad(e):
     """``.meta/config.json`` dice qué llamadas de Hugging Face pide el ejercicio, y la solución las hace."""
-    declaradas = _config(e)["hugging_face"]
+    declaradas = e.hugging_face
     usadas = _llamadas_y_definiciones(e.solucion)
     for llamada in declaradas:
         assert llamada.split(".")[-1] in usadas, f"{e.id}: la solución no llama a {llamada}"
@@ -241,7 +235,7 @@ def test_cuantos_ejercicios_y_donde():
     de_codigo = {c: sum(e.capitulo == c and e.nombre.startswith("e") for e in EJERCICIOS) for c in capitulos}
     pocos = {c: n for c, n in de_codigo.items() if n < 4}
     assert not pocos, f"capítulos con menos de 4 ejercicios de código: {pocos}"
-    con_hf = [e.id for e in EJERCICIOS if _config(e)["hugging_face"]]
+    con_hf = [e.id for e in EJERCICIOS if e.hugging_face]
     assert len(con_hf) >= 10, f"solo {len(con_hf)} ejercicios hacen llamar a Hugging Face: {con_hf}"
 
 

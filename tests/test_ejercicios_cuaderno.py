@@ -80,12 +80,9 @@ def test_el_capitulo_termina_con_todos_sus_ejercicios(capitulo):
     assert llamadas == [e.id for e in suyos], (
         f"{capitulo}: la sección «Ejercicios» no tiene los ejercicios de exercises/{capitulo}/; "
         f"ejecuta «python scripts/ejercicios_en_cuaderno.py {capitulo}»")
-    numero = 0
-    for e in suyos:
-        numero += not e.nombre.startswith("c")
-        for _, fuente in corrector.celdas_cuaderno(e, numero):
-            assert fuente in celdas, (f"{capitulo}: la celda de {e.id} no coincide con exercises/; "
-                                      f"ejecuta «python scripts/ejercicios_en_cuaderno.py {capitulo}»")
+    for _, fuente in corrector.celdas_capitulo(capitulo):
+        assert fuente in celdas, (f"{capitulo}: una celda no coincide con exercises/: {fuente[:80]!r}; "
+                                  f"ejecuta «python scripts/ejercicios_en_cuaderno.py {capitulo}»")
 
 
 def test_los_capitulos_de_preguntas_las_muestran_como_cuestionario():

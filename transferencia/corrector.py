@@ -66,6 +66,14 @@ class Ejercicio:
         texto = (self.carpeta / "pistas.md").read_text(encoding="utf-8")
         return [p.strip() for p in re.split(r"^## Pista \d+\s*$", texto, flags=re.M)[1:]]
 
+    @property
+    def hugging_face(self) -> list[str]:
+        """Las llamadas de Hugging Face que pide el ejercicio (``.meta/config.json``)."""
+        import json
+
+        configuracion = (self.carpeta / ".meta" / "config.json").read_text(encoding="utf-8")
+        return json.loads(configuracion)["hugging_face"]
+
 
 @dataclass
 class Resultado:
@@ -423,6 +431,20 @@ def celdas_cuaderno(ejercicio: Ejercicio, numero: int | None = None) -> list[tup
                 ("code", esqueleto), ("code", f"corregir_aqui({llamada})")]
     return [("markdown", enunciado_markdown(ejercicio, numero)),
             ("code", esqueleto), ("code", f"corregir_aqui({llamada})")]
+
+
+def celdas_capitulo(capitulo: str) -> list[tuple[str, str]]:
+    """Las celdas de todos los ejercicios de ``capitulo``, en orden (:func:`celdas_cuaderno`).
+
+    Los ejercicios de código se numeran 1, 2, 3...; las preguntas no llevan número.
+    """
+    celdas, numero = [], 0
+    for ejercicio in descubrir(capitulo):
+        if ejercicio.capitulo != capitulo:
+            continue
+        numero += not ejercicio.nombre.startswith("c")
+        celdas += celdas_cuaderno(ejercicio, numero)
+    return celdas
 
 
 # --- Progreso -----------------------------------------------------------------------------

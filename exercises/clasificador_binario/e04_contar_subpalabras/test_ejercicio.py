@@ -1,22 +1,11 @@
-from functools import lru_cache
-
-from comprobaciones import comprobar, llamar
-from transformers import AutoTokenizer
-
-from transferencia.modelos import ruta_respaldo
-
-
-@lru_cache(maxsize=1)
-def tokenizador():
-    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
+from comprobaciones import comprobar, llamar, tokenizador_respaldo
 
 
 def test_ejemplo_del_enunciado(ejercicio):
     frase = "Homemade gnocchi!"
-    comprobar(llamar(ejercicio, "contar_piezas", tokenizador(), frase), 5,
+    comprobar(llamar(ejercicio, "contar_piezas", tokenizador_respaldo(), frase), 5,
               f"tokenizador, {frase!r}", tipo=int)
-    comprobar(llamar(ejercicio, "palabras_partidas", tokenizador(), frase), ["gnocchi!"],
+    comprobar(llamar(ejercicio, "palabras_partidas", tokenizador_respaldo(), frase), ["gnocchi!"],
               f"tokenizador, {frase!r}", tipo=list)
 
 
@@ -25,7 +14,7 @@ def test_contar_piezas_sin_tokens_especiales(ejercicio):
              "Grandma's homemade gnocchi were unbelievably fluffy!": 15,
              "Ayer comimos tortilla de patatas en Salamanca.": 15}
     for frase, esperado in casos.items():
-        comprobar(llamar(ejercicio, "contar_piezas", tokenizador(), frase), esperado,
+        comprobar(llamar(ejercicio, "contar_piezas", tokenizador_respaldo(), frase), esperado,
                   f"tokenizador, {frase!r}", tipo=int,
                   pista="No cuentes [CLS] ni [SEP]: `tokenizador.tokenize(frase)` no los añade, "
                         "pero `tokenizador(frase)['input_ids']` sí.")
@@ -36,7 +25,7 @@ def test_palabras_partidas(ejercicio):
              "Ayer comimos tortilla de patatas en Salamanca.": ["Ayer", "comimos", "tortilla",
                                                                 "patatas"]}
     for frase, esperado in casos.items():
-        comprobar(llamar(ejercicio, "palabras_partidas", tokenizador(), frase), esperado,
+        comprobar(llamar(ejercicio, "palabras_partidas", tokenizador_respaldo(), frase), esperado,
                   f"tokenizador, {frase!r}", tipo=list,
                   pista="Tokeniza cada palabra de frase.split() y mira si alguna pieza empieza "
                         "por '##'. Devuelve la palabra original, no las piezas.")

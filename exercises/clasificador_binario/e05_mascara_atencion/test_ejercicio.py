@@ -1,16 +1,6 @@
 import copy
-from functools import lru_cache
 
-from comprobaciones import comprobar, llamar
-from transformers import AutoTokenizer
-
-from transferencia.modelos import ruta_respaldo
-
-
-@lru_cache(maxsize=1)
-def tokenizador():
-    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
+from comprobaciones import comprobar, llamar, tokenizador_respaldo
 
 
 def test_ejemplo_del_enunciado(ejercicio):
@@ -24,11 +14,11 @@ def test_ejemplo_del_enunciado(ejercicio):
 
 def test_igual_que_el_tokenizador(ejercicio):
     frases = ["Pizza!", "I love soup."]
-    sin_relleno = tokenizador()(frases)["input_ids"]
-    con_relleno = tokenizador()(frases, padding=True)
-    entrada = (f"{sin_relleno!r}, id_relleno={tokenizador().pad_token_id} "
+    sin_relleno = tokenizador_respaldo()(frases)["input_ids"]
+    con_relleno = tokenizador_respaldo()(frases, padding=True)
+    entrada = (f"{sin_relleno!r}, id_relleno={tokenizador_respaldo().pad_token_id} "
                "(de 'Pizza!' y 'I love soup.')")
-    comprobar(llamar(ejercicio, "rellenar_con_mascara", sin_relleno, tokenizador().pad_token_id),
+    comprobar(llamar(ejercicio, "rellenar_con_mascara", sin_relleno, tokenizador_respaldo().pad_token_id),
               {"input_ids": con_relleno["input_ids"],
                "attention_mask": con_relleno["attention_mask"]},
               entrada, tipo=dict,

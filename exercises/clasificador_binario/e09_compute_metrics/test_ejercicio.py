@@ -1,11 +1,9 @@
 import numpy as np
 import torch
-from comprobaciones import comprobar, llamar
+from comprobaciones import comprobar, config_bert_diminuta, llamar, tokenizador_respaldo
 from sklearn.metrics import accuracy_score, f1_score
-from transformers import (AutoTokenizer, BertConfig, BertForSequenceClassification,
-                          DataCollatorWithPadding, EvalPrediction, Trainer, TrainingArguments)
-
-from transferencia.modelos import ruta_respaldo
+from transformers import (BertForSequenceClassification, DataCollatorWithPadding, EvalPrediction,
+                          Trainer, TrainingArguments)
 
 
 def referencia(logits, etiquetas):
@@ -40,10 +38,9 @@ def test_funciona_dentro_de_trainer(ejercicio, tmp_path):
     # Tu función debe estar completa antes de dársela a Trainer.
     llamar(ejercicio, "compute_metrics", (np.array([[1.0, 0.0]]), np.array([0])))
     torch.manual_seed(0)
-    tokenizador = AutoTokenizer.from_pretrained(ruta_respaldo())
-    modelo = BertForSequenceClassification(BertConfig(
-        hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
-        vocab_size=tokenizador.vocab_size, num_labels=2))
+    tokenizador = tokenizador_respaldo()
+    modelo = BertForSequenceClassification(config_bert_diminuta(vocab_size=tokenizador.vocab_size,
+                                                                 num_labels=2))
     frases = ["I love soup.", "The bus is late.", "Pizza for dinner!", "It is raining.",
               "Fresh bread smells great.", "My phone is broken."]
     ejemplos = [dict(tokenizador(f), labels=1 - i % 2) for i, f in enumerate(frases)]

@@ -1,4 +1,3 @@
-import numpy as np
 import torch
 
 from comprobaciones import comprobar, como_lista, llamar

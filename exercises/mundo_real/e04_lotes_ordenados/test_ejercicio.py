@@ -1,10 +1,9 @@
 import pytest
 import torch
-from comprobaciones import comprobar, llamar
-from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification, pipeline
+from comprobaciones import comprobar, config_bert_diminuta, llamar, tokenizador_respaldo
+from transformers import AutoTokenizer, BertForSequenceClassification, pipeline
 from transformers.pipelines.text_classification import TextClassificationPipeline
 
-from transferencia.modelos import ruta_respaldo
 
 ETIQUETAS = ["food", "not_food", "unsure"]
 FRASES = ["The paella was amazing, with prawns, mussels and a perfect golden crust.",
@@ -25,13 +24,12 @@ ENTRADA = (f"ruta=<carpeta de un BertForSequenceClassification diminuto con las 
 @pytest.fixture(scope="module")
 def ruta(tmp_path_factory):
     """Un clasificador de texto diminuto sin entrenar, guardado con su tokenizador."""
-    tokenizador = AutoTokenizer.from_pretrained(ruta_respaldo())
+    tokenizador = tokenizador_respaldo()
     torch.manual_seed(0)
-    modelo = BertForSequenceClassification(BertConfig(
-        hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
+    modelo = BertForSequenceClassification(config_bert_diminuta(
         vocab_size=tokenizador.vocab_size, max_position_embeddings=128,
         initializer_range=1.0,  # pesos al azar grandes: cada frase con su propia puntuación
-        id2label=dict(enumerate(ETIQUETAS)), label2id={e: i for i, e in enumerate(ETIQUETAS)}))
+        id2label=dict(enumerate(ETIQUETAS))))
     carpeta = tmp_path_factory.mktemp("clasificador_texto")
     modelo.save_pretrained(carpeta)
     tokenizador.save_pretrained(carpeta)

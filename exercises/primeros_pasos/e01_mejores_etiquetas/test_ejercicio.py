@@ -2,11 +2,9 @@ from functools import lru_cache
 
 import pytest
 import torch
-from comprobaciones import comprobar, llamar
-from transformers import (AutoTokenizer, DistilBertConfig, DistilBertForSequenceClassification,
-                          Pipeline, pipeline)
+from comprobaciones import comprobar, llamar, tokenizador_respaldo
+from transformers import DistilBertConfig, DistilBertForSequenceClassification, Pipeline, pipeline
 
-from transferencia.modelos import ruta_respaldo
 
 ETIQUETAS = {0: "food", 1: "not_food", 2: "drink", 3: "dessert"}
 FRASES = ["I love soup.", "The train to Madrid leaves at nine tomorrow.", "Chocolate cake with cream"]
@@ -14,30 +12,24 @@ MODELO = "un DistilBERT diminuto con 4 etiquetas (food, not_food, drink, dessert
 
 
 @lru_cache(maxsize=1)
-def tokenizador():
-    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
-
-
-@lru_cache(maxsize=1)
 def modelo():
     """Un clasificador diminuto con pesos al azar (pero siempre los mismos)."""
     torch.manual_seed(0)
     config = DistilBertConfig(dim=32, n_layers=2, n_heads=2, hidden_dim=64, initializer_range=0.2,
-                              vocab_size=tokenizador().vocab_size, id2label=ETIQUETAS,
+                              vocab_size=tokenizador_respaldo().vocab_size, id2label=ETIQUETAS,
                               label2id={e: i for i, e in ETIQUETAS.items()})
     return DistilBertForSequenceClassification(config).eval()
 
 
 @lru_cache(maxsize=1)
 def clasificador_de_prueba():
-    return pipeline("text-classification", model=modelo(), tokenizer=tokenizador(), device="cpu")
+    return pipeline("text-classification", model=modelo(), tokenizer=tokenizador_respaldo(), device="cpu")
 
 
 def esperado(frase, k=None):
     """Las k etiquetas más probables, calculadas sin pipeline: softmax de los logits."""
     with torch.no_grad():
-        logits = modelo()(**tokenizador()(frase, return_tensors="pt")).logits[0]
+        logits = modelo()(**tokenizador_respaldo()(frase, return_tensors="pt")).logits[0]
     probabilidades = torch.softmax(logits, dim=-1).tolist()
     pares = sorted(((ETIQUETAS[i], p) for i, p in enumerate(probabilidades)), key=lambda x: -x[1])
     return pares if k is None else pares[:k]
@@ -51,7 +43,7 @@ def comprobar_tipo(obtenido, tipo, entrada):
 
 def test_crear_clasificador(ejercicio):
     entrada = f"modelo={MODELO}, tokenizador"
-    clasificador = llamar(ejercicio, "crear_clasificador", modelo(), tokenizador())
+    clasificador = llamar(ejercicio, "crear_clasificador", modelo(), tokenizador_respaldo())
     comprobar_tipo(clasificador, Pipeline, entrada)
     comprobar(type(clasificador).__name__, "TextClassificationPipeline",
               entrada + " (la clase del pipeline)",

@@ -1,11 +1,7 @@
-from functools import lru_cache
-
 import datasets
-from comprobaciones import comprobar, llamar
+from comprobaciones import comprobar, llamar, tokenizador_respaldo
 from datasets import Dataset
-from transformers import AutoTokenizer
 
-from transferencia.modelos import ruta_respaldo
 
 datasets.disable_progress_bars()
 
@@ -15,12 +11,6 @@ FRASES = ["I love soup.",
           "Hi",
           "We shared a huge bowl of spicy noodles after the concert.",
           "My phone fell into the swimming pool yesterday."]
-
-
-@lru_cache(maxsize=1)
-def tokenizador():
-    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
 
 
 class TokenizadorEspia:
@@ -57,7 +47,7 @@ def entrada_de(datos, longitud):
 def test_columnas_del_resultado(ejercicio):
     datos = conjunto()
     entrada = entrada_de(datos, 8)
-    tokenizado = llamar(ejercicio, "tokenizar_dataset", datos, tokenizador(), 8)
+    tokenizado = llamar(ejercicio, "tokenizar_dataset", datos, tokenizador_respaldo(), 8)
     comprobar_tipo(tokenizado, Dataset, entrada)
     columnas = set(tokenizado.column_names)
     comprobar(sorted(c for c in ["attention_mask", "input_ids", "label", "text"] if c in columnas),
@@ -71,9 +61,9 @@ def test_trunca_a_la_longitud_maxima(ejercicio):
     for longitud in (8, 12):
         datos = conjunto()
         entrada = entrada_de(datos, longitud)
-        tokenizado = llamar(ejercicio, "tokenizar_dataset", datos, tokenizador(), longitud)
+        tokenizado = llamar(ejercicio, "tokenizar_dataset", datos, tokenizador_respaldo(), longitud)
         comprobar_tipo(tokenizado, Dataset, entrada)
-        esperado = tokenizador()(FRASES, truncation=True, max_length=longitud)["input_ids"]
+        esperado = tokenizador_respaldo()(FRASES, truncation=True, max_length=longitud)["input_ids"]
         filas = tokenizado.to_list()
         # Si alguien rellena hasta longitud_maxima, se comparan solo las piezas reales.
         obtenido = [[i for i, m in zip(f.get("input_ids") or [], f.get("attention_mask") or []) if m]
@@ -89,7 +79,7 @@ def test_trunca_a_la_longitud_maxima(ejercicio):
 
 def test_tokeniza_por_lotes(ejercicio):
     datos = conjunto()
-    espia = TokenizadorEspia(tokenizador())
+    espia = TokenizadorEspia(tokenizador_respaldo())
     llamar(ejercicio, "tokenizar_dataset", datos, espia, 8)
     llamadas = espia.frases_por_llamada
     obtenido = ("no se llamó al tokenizador" if not llamadas else

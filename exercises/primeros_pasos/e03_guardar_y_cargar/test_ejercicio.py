@@ -1,11 +1,7 @@
-from functools import lru_cache
-
 import torch
-from comprobaciones import comprobar, llamar
-from transformers import (AutoTokenizer, BertConfig, BertForSequenceClassification, PreTrainedModel,
-                          PreTrainedTokenizerBase)
+from comprobaciones import comprobar, config_bert_diminuta, llamar, tokenizador_respaldo
+from transformers import BertForSequenceClassification, PreTrainedModel, PreTrainedTokenizerBase
 
-from transferencia.modelos import ruta_respaldo
 
 ETIQUETAS = {0: "negativo", 1: "neutro", 2: "positivo"}
 ARCHIVOS = ["config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"]
@@ -13,19 +9,11 @@ FRASE = "The soup was cold but the bread was great."
 MODELO = "un BERT diminuto con 3 etiquetas (negativo, neutro, positivo)"
 
 
-@lru_cache(maxsize=1)
-def tokenizador():
-    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
-
-
 def modelo_nuevo():
     """Un clasificador diminuto con pesos al azar (siempre los mismos) y nombres de etiquetas."""
     torch.manual_seed(0)
-    config = BertConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, vocab_size=tokenizador().vocab_size,
-                        initializer_range=0.2, id2label=ETIQUETAS,
-                        label2id={e: i for i, e in ETIQUETAS.items()})
+    config = config_bert_diminuta(vocab_size=tokenizador_respaldo().vocab_size,
+                                  initializer_range=0.2, id2label=ETIQUETAS)
     return BertForSequenceClassification(config).eval()
 
 
@@ -57,7 +45,7 @@ def separar(resultado, entrada):
 def test_guardar_escribe_los_archivos(ejercicio, tmp_path):
     carpeta = str(tmp_path / "mi_clasificador")
     entrada = f"modelo ({MODELO}), tokenizador, '…/mi_clasificador' (una carpeta que no existe)"
-    llamar(ejercicio, "guardar", modelo_nuevo(), tokenizador(), carpeta)
+    llamar(ejercicio, "guardar", modelo_nuevo(), tokenizador_respaldo(), carpeta)
     hay = {p.name for p in (tmp_path / "mi_clasificador").glob("*")}
     comprobar([nombre for nombre in ARCHIVOS if nombre in hay], ARCHIVOS,
               entrada + " (archivos que hay en la carpeta después de guardar)",
@@ -69,13 +57,13 @@ def test_guardar_escribe_los_archivos(ejercicio, tmp_path):
 def test_cargar_recupera_modelo_y_etiquetas(ejercicio, tmp_path):
     carpeta = tmp_path / "guardado"
     modelo_nuevo().save_pretrained(carpeta)
-    tokenizador().save_pretrained(carpeta)
+    tokenizador_respaldo().save_pretrained(carpeta)
     entrada = f"cargar('…/guardado'), con {MODELO} y su tokenizador guardados ahí"
     modelo, tokenizador_cargado = separar(llamar(ejercicio, "cargar", str(carpeta)), entrada)
     comprobar(modelo.config.id2label, ETIQUETAS, entrada + " (config.id2label)", tipo=dict)
     comprobar(modelo.config.label2id, {e: i for i, e in ETIQUETAS.items()},
               entrada + " (config.label2id)", tipo=dict)
-    comprobar(tokenizador_cargado(FRASE)["input_ids"], tokenizador()(FRASE)["input_ids"],
+    comprobar(tokenizador_cargado(FRASE)["input_ids"], tokenizador_respaldo()(FRASE)["input_ids"],
               entrada + f" (input_ids de {FRASE!r} con el tokenizador cargado)",
               pista="Carga el tokenizador de la misma carpeta con AutoTokenizer.from_pretrained.")
 
@@ -84,7 +72,7 @@ def test_ida_y_vuelta_con_los_mismos_pesos(ejercicio, tmp_path):
     carpeta = str(tmp_path / "ida_y_vuelta")
     original = modelo_nuevo()
     entrada = f"guardar(modelo ({MODELO}), tokenizador, '…/ida_y_vuelta') y cargar('…/ida_y_vuelta')"
-    llamar(ejercicio, "guardar", original, tokenizador(), carpeta)
+    llamar(ejercicio, "guardar", original, tokenizador_respaldo(), carpeta)
     modelo, tokenizador_cargado = separar(llamar(ejercicio, "cargar", carpeta), entrada)
     pesos = modelo.state_dict()
     distintos = [nombre for nombre, valor in original.state_dict().items()
@@ -93,7 +81,7 @@ def test_ida_y_vuelta_con_los_mismos_pesos(ejercicio, tmp_path):
               pista="Guarda el modelo con save_pretrained y cárgalo con "
                     "AutoModelForSequenceClassification.from_pretrained de la misma carpeta.")
     with torch.no_grad():
-        antes = original(**tokenizador()(FRASE, return_tensors="pt")).logits
+        antes = original(**tokenizador_respaldo()(FRASE, return_tensors="pt")).logits
         despues = modelo.eval()(**tokenizador_cargado(FRASE, return_tensors="pt")).logits
     comprobar(despues[0].tolist(), antes[0].tolist(), entrada + f" (logits de {FRASE!r})",
               tolerancia=1e-5)

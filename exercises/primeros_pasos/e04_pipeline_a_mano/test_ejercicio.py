@@ -2,21 +2,14 @@ from functools import lru_cache
 
 import pytest
 import torch
-from comprobaciones import comprobar, llamar
-from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification, Pipeline, pipeline
+from comprobaciones import comprobar, config_bert_diminuta, llamar, tokenizador_respaldo
+from transformers import BertForSequenceClassification, Pipeline, pipeline
 
-from transferencia.modelos import ruta_respaldo
 
 COMIDA = {0: "food", 1: "not_food"}
 BEBIDAS = {0: "sopa", 1: "agua", 2: "café"}  # a propósito, no en orden alfabético
 FRASES = ["I love soup.", "The train to Madrid leaves at nine tomorrow.", "Chocolate cake",
           "We shared a huge bowl of spicy noodles after the concert."]
-
-
-@lru_cache(maxsize=1)
-def tokenizador():
-    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
 
 
 class Ruta(str):
@@ -29,12 +22,10 @@ class Ruta(str):
 def guardar_clasificador(carpeta, id2label, semilla):
     """Guarda en ``carpeta`` un BERT diminuto con pesos al azar (siempre los mismos) y su tokenizador."""
     torch.manual_seed(semilla)
-    config = BertConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, vocab_size=tokenizador().vocab_size,
-                        initializer_range=0.2, id2label=id2label,
-                        label2id={e: i for i, e in id2label.items()})
+    config = config_bert_diminuta(vocab_size=tokenizador_respaldo().vocab_size,
+                                  initializer_range=0.2, id2label=id2label)
     BertForSequenceClassification(config).save_pretrained(carpeta)
-    tokenizador().save_pretrained(carpeta)
+    tokenizador_respaldo().save_pretrained(carpeta)
     return Ruta(carpeta)
 
 

@@ -1,20 +1,11 @@
-from functools import lru_cache
-
 import numpy as np
 import torch
-from comprobaciones import comprobar, como_lista, llamar
-from transformers import AutoTokenizer, BertConfig, BertModel
-
-from transferencia.modelos import ruta_respaldo
+from comprobaciones import como_lista, comprobar, config_bert_diminuta, llamar, tokenizador_respaldo
+from transformers import BertModel
 
 
 def forma(valor):
     return None if valor is None else list(np.shape(valor))
-
-
-@lru_cache(maxsize=1)
-def tokenizador():
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
 
 
 def test_ejemplo_del_enunciado(ejercicio):
@@ -38,13 +29,12 @@ def test_lote_con_longitudes_distintas(ejercicio):
 
 def test_el_relleno_no_cambia_el_vector_de_una_frase(ejercicio):
     torch.manual_seed(0)
-    modelo = BertModel(BertConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                                  intermediate_size=64, vocab_size=tokenizador().vocab_size)).eval()
+    modelo = BertModel(config_bert_diminuta(vocab_size=tokenizador_respaldo().vocab_size)).eval()
     frases = ["I love soup.", "The train to Madrid leaves at nine tomorrow."]
     with torch.no_grad():
-        sola = tokenizador()(frases[:1], return_tensors="pt")
+        sola = tokenizador_respaldo()(frases[:1], return_tensors="pt")
         estados_sola = modelo(**sola).last_hidden_state.numpy()
-        lote = tokenizador()(frases, padding=True, return_tensors="pt")
+        lote = tokenizador_respaldo()(frases, padding=True, return_tensors="pt")
         estados_lote = modelo(**lote).last_hidden_state.numpy()
     referencia = estados_sola.mean(axis=1)[0]  # la frase sola no tiene relleno
     entrada = f"un BERT diminuto (dim=32) con {frases[0]!r} rellenada en un lote con {frases[1]!r}"

@@ -3,10 +3,9 @@ from functools import lru_cache
 import numpy as np
 import pytest
 import torch
-from comprobaciones import comprobar, como_lista, llamar
-from transformers import AutoTokenizer, BertConfig, BertModel
+from comprobaciones import como_lista, comprobar, config_bert_diminuta, llamar, tokenizador_respaldo
+from transformers import BertModel
 
-from transferencia.modelos import ruta_respaldo
 
 FRASE = "The chef tasted the soup and added more salt."
 PIEZAS = ['[CLS]', 'the', 'chef', 'tasted', 'the', 'soup', 'and', 'added', 'more', 'salt', '.',
@@ -25,24 +24,18 @@ class Ruta(str):
         return repr("…/" + self.rstrip("/").rsplit("/", 1)[-1])
 
 
-@lru_cache(maxsize=1)
-def tokenizador():
-    """El tokenizador WordPiece del modelo de respaldo del curso (sin conexión)."""
-    return AutoTokenizer.from_pretrained(ruta_respaldo())
-
-
 def modelo_diminuto():
     torch.manual_seed(0)
-    return BertModel(BertConfig(hidden_size=32, num_hidden_layers=3, num_attention_heads=4,
-                                intermediate_size=64, vocab_size=tokenizador().vocab_size,
-                                initializer_range=0.2), add_pooling_layer=False)
+    return BertModel(config_bert_diminuta(num_hidden_layers=3, num_attention_heads=4,
+                                          vocab_size=tokenizador_respaldo().vocab_size,
+                                          initializer_range=0.2), add_pooling_layer=False)
 
 
 @pytest.fixture(scope="module")
 def ruta(tmp_path_factory):
     carpeta = tmp_path_factory.mktemp("bert_diminuto", numbered=False)
     modelo_diminuto().save_pretrained(carpeta)
-    tokenizador().save_pretrained(carpeta)
+    tokenizador_respaldo().save_pretrained(carpeta)
     return Ruta(carpeta)
 
 
@@ -51,7 +44,7 @@ def atenciones(ruta, frase):
     """Los pesos de atención de referencia, de todas las capas y cabezas."""
     modelo = BertModel.from_pretrained(str(ruta), attn_implementation="eager").eval()
     with torch.no_grad():
-        salida = modelo(**tokenizador()(frase, return_tensors="pt"), output_attentions=True)
+        salida = modelo(**tokenizador_respaldo()(frase, return_tensors="pt"), output_attentions=True)
     return [capa[0].numpy() for capa in salida.attentions]
 
 

@@ -1,14 +1,12 @@
 import torch
-from transformers import BertConfig, BertForSequenceClassification
+from transformers import BertForSequenceClassification
 
-from comprobaciones import comprobar, llamar
+from comprobaciones import comprobar, config_bert_diminuta, llamar
 
 
 def modelo_diminuto(num_labels=3, semilla=0):
     torch.manual_seed(semilla)
-    config = BertConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, vocab_size=100, num_labels=num_labels)
-    return BertForSequenceClassification(config)
+    return BertForSequenceClassification(config_bert_diminuta(vocab_size=100, num_labels=num_labels))
 
 
 def test_el_codificador_queda_congelado(ejercicio):

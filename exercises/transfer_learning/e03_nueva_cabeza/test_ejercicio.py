@@ -1,15 +1,14 @@
 import pytest
 import torch
-from transformers import BertConfig, BertModel
+from transformers import BertModel
 
-from comprobaciones import comprobar, llamar
+from comprobaciones import comprobar, config_bert_diminuta, llamar
 
 
 @pytest.fixture
 def ruta(tmp_path):
     torch.manual_seed(0)
-    BertModel(BertConfig(hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                         intermediate_size=64, vocab_size=100)).save_pretrained(tmp_path)
+    BertModel(config_bert_diminuta(vocab_size=100)).save_pretrained(tmp_path)
     return str(tmp_path)
 
 
